@@ -1,0 +1,92 @@
+package labs.common;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every server's {@code main} does: read the options, start the server, say where it
+ * listens, and stop it cleanly on Ctrl+C. Errors become one line and an exit code: 2 for a bad
+ * command line, 1 for a server that cannot start (port in use, unreadable file).
+ */
+public final class ServerLauncher {
+    public static final int OK = 0;
+    public static final int CANNOT_START = 1;
+    public static final int BAD_USAGE = 2;
+
+    /** Builds a server from parsed options and a ready log. */
+    @FunctionalInterface
+    public interface Factory {
+        TcpServer create(Options options, EventLog log) throws UsageException, IOException;
+    }
+
+    private ServerLauncher() {
+    }
+
+    /** Runs the server until it stops and exits the JVM only when something went wrong. */
+    public static void main(String[] args, Options options, Factory factory) {
+        int code = run(args, options, factory, System.out, System.err);
+        if (code != OK) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs the server until it stops; returns the exit code instead of exiting. */
+    public static int run(String[] args, Options options, Factory factory, PrintStream out, PrintStream err) {
+        TcpServer server;
+        try {
+            options.parse(args);
+            if (options.helpRequested()) {
+                out.println(options.usage());
+                return OK;
+            }
+            server = factory.create(options, openLog(options, out));
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            err.println(options.usage());
+            return BAD_USAGE;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return CANNOT_START;
+        }
+        return runUntilStopped(server, err);
+    }
+
+    /** Starts {@code server}, stops it on Ctrl+C, and waits until it has stopped. */
+    public static int runUntilStopped(TcpServer server, PrintStream err) {
+        try {
+            server.start();
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return CANNOT_START;
+        }
+        Thread onCtrlC = new Thread(() -> stopAndWait(server), "shutdown-hook");
+        Runtime.getRuntime().addShutdownHook(onCtrlC);
+        try {
+            server.awaitTermination(Duration.ofDays(36_500));
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (IllegalStateException jvmAlreadyShuttingDown) {
+            // Ctrl+C: the hook is running and will finish the stop.
+        }
+        return OK;
+    }
+
+    private static void stopAndWait(TcpServer server) {
+        server.stop();
+        try {
+            server.awaitTermination(Duration.ofSeconds(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static EventLog openLog(Options options, PrintStream out) throws IOException {
+        String file = options.string("--log-file");
+        return new EventLog(out, file.isBlank() ? null : Path.of(file), options.flag("--quiet"), Clock.systemDefaultZone());
+    }
+}

@@ -1,0 +1,91 @@
+package labs.echo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+import labs.common.LineReader;
+import labs.common.LineWriter;
+import labs.common.Options;
+import labs.common.ServerLauncher;
+import labs.common.UsageException;
+
+/**
+ * The echo client: reads lines from the keyboard until {@code exit}, sends each one, waits for
+ * its echo and prints it, reporting every event. One thread is enough here, because an echo
+ * server never speaks first: every line received is the answer to the line just sent.
+ * (Lab 2 on use {@link labs.common.ConsoleClient}, which needs a second thread.)
+ */
+public final class EchoClient {
+    private final String host;
+    private final int port;
+    private final int replyTimeoutMillis;
+    private final InputStream keyboard;
+    private final PrintStream out;
+
+    public EchoClient(String host, int port, int replyTimeoutMillis, InputStream keyboard, PrintStream out) {
+        this.host = host;
+        this.port = port;
+        this.replyTimeoutMillis = replyTimeoutMillis;
+        this.keyboard = keyboard;
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        Options options = Options.forClient("lab1-echo client")
+                .option("--timeout", "SECONDS", "0", "give up waiting for an echo after this long; 0 = wait forever");
+        try {
+            options.parse(args);
+            if (options.helpRequested()) {
+                System.out.println(options.usage());
+                return;
+            }
+            int timeout = options.integer("--timeout", 0, 3_600) * 1_000;
+            int code = new EchoClient(options.string("--host"), options.port(), timeout, System.in, System.out).run();
+            if (code != 0) {
+                System.exit(code);
+            }
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(options.usage());
+            System.exit(ServerLauncher.BAD_USAGE);
+        }
+    }
+
+    /** Returns 0 after {@code exit} or end of input, 1 when the connection failed. */
+    public int run() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 5_000);
+            socket.setSoTimeout(replyTimeoutMillis);
+            out.println("-- connected to " + host + ":" + port + " from local port " + socket.getLocalPort());
+            LineWriter toServer = new LineWriter(socket.getOutputStream());
+            LineReader fromServer = new LineReader(socket.getInputStream(), 1 << 20);
+            BufferedReader typed = new BufferedReader(new InputStreamReader(keyboard, StandardCharsets.UTF_8));
+            String line;
+            while ((line = typed.readLine()) != null && !line.trim().equalsIgnoreCase("exit")) {
+                toServer.writeLine(line);
+                out.println("-- sent " + line.getBytes(StandardCharsets.UTF_8).length + " bytes + newline");
+                String echo = fromServer.readLine();
+                if (echo == null) {
+                    out.println("-- the server closed the connection");
+                    return 1;
+                }
+                out.println(echo);
+            }
+            out.println("-- disconnecting");
+            return 0;
+        } catch (SocketTimeoutException e) {
+            out.println("-- no echo within " + replyTimeoutMillis / 1000 + " s: is the server busy with another client?");
+            return 1;
+        } catch (IOException e) {
+            out.println("-- connection failed: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package labs.echo;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import labs.common.Connection;
+import labs.common.ConnectionHandler;
+import labs.common.EventLog;
+
+/**
+ * Echoes back every byte a client sends, unchanged, as the TCP Echo Protocol (RFC 862) asks:
+ * no framing, no encoding, nothing added. Binary data and text without newlines come back as they went.
+ *
+ * <p>Thread safety: keeps no state of its own besides the thread-safe log, so one handler serves
+ * any number of clients in any number of threads; each call's streams are confined to its thread.
+ */
+public final class EchoHandler implements ConnectionHandler {
+    private final EventLog log;
+
+    public EchoHandler(EventLog log) {
+        this.log = log;
+    }
+
+    @Override
+    public void handle(Connection connection) throws IOException {
+        InputStream in = connection.input();
+        OutputStream out = connection.output();
+        byte[] buffer = new byte[8192];
+        int n;
+        // read() blocks until bytes arrive; while it does, this thread can do nothing else.
+        while ((n = in.read(buffer)) != -1) {
+            log.data(connection.label() + " received " + n + " bytes");
+            out.write(buffer, 0, n);
+            out.flush();
+            log.data(connection.label() + " sent " + n + " bytes");
+        }
+    }
+}
