@@ -42,22 +42,8 @@ public class ConsoleClient {
 
     /** Runs a console client with the standard options; used as {@code main} by the labs. */
     public static void main(String[] args) {
-        Options options = Options.forClient("client");
-        try {
-            options.parse(args);
-            if (options.helpRequested()) {
-                System.out.println(options.usage());
-                return;
-            }
-            int code = new ConsoleClient(options.string("--host"), options.port(), System.in, System.out).run();
-            if (code != 0) {
-                System.exit(code);
-            }
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(options.usage());
-            System.exit(ServerLauncher.BAD_USAGE);
-        }
+        CommandLine.main(args, Options.forClient("client"),
+                parsed -> new ConsoleClient(parsed.string("--host"), parsed.port(), System.in, System.out).run());
     }
 
     /** Connects and talks until one side ends; returns 0, or 1 when it could not connect. */

@@ -12,9 +12,9 @@ import java.time.Duration;
  * command line, 1 for a server that cannot start (port in use, unreadable file).
  */
 public final class ServerLauncher {
-    public static final int OK = 0;
-    public static final int CANNOT_START = 1;
-    public static final int BAD_USAGE = 2;
+    public static final int OK = CommandLine.OK;
+    public static final int CANNOT_START = CommandLine.FAILED;
+    public static final int BAD_USAGE = CommandLine.BAD_USAGE;
 
     /** Builds a server from parsed options and a ready log. */
     @FunctionalInterface
@@ -27,26 +27,18 @@ public final class ServerLauncher {
 
     /** Runs the server until it stops and exits the JVM only when something went wrong. */
     public static void main(String[] args, Options options, Factory factory) {
-        int code = run(args, options, factory, System.out, System.err);
-        if (code != OK) {
-            System.exit(code);
-        }
+        CommandLine.main(args, options, parsed -> serve(parsed, factory, System.out, System.err));
     }
 
     /** Runs the server until it stops; returns the exit code instead of exiting. */
     public static int run(String[] args, Options options, Factory factory, PrintStream out, PrintStream err) {
+        return CommandLine.run(args, options, out, err, parsed -> serve(parsed, factory, out, err));
+    }
+
+    private static int serve(Options parsed, Factory factory, PrintStream out, PrintStream err) throws UsageException {
         TcpServer server;
         try {
-            options.parse(args);
-            if (options.helpRequested()) {
-                out.println(options.usage());
-                return OK;
-            }
-            server = factory.create(options, openLog(options, out));
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            err.println(options.usage());
-            return BAD_USAGE;
+            server = factory.create(parsed, openLog(parsed, out));
         } catch (IOException e) {
             err.println("error: " + e.getMessage());
             return CANNOT_START;

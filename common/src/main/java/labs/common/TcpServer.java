@@ -57,7 +57,7 @@ public abstract class TcpServer {
 
     private final Object lock = new Object();
     private volatile State state = State.NEW; // guarded by lock (writes)
-    private ServerSocket listener;            // guarded by lock
+    private Listener listener;                // guarded by lock
     private int boundPort = -1;               // guarded by lock
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
@@ -144,7 +144,7 @@ public abstract class TcpServer {
      * Returns false when the server was not listening.
      */
     public final boolean stopListening() {
-        ServerSocket closing;
+        Listener closing;
         synchronized (lock) {
             if (state != State.LISTENING) {
                 return false;
@@ -153,7 +153,7 @@ public abstract class TcpServer {
             closing = listener;
             listener = null;
         }
-        closeQuietly(closing);
+        closing.close();
         return true;
     }
 
@@ -177,7 +177,7 @@ public abstract class TcpServer {
      * {@link #awaitTermination} waits for the threads to end. Safe to call any number of times.
      */
     public final void stop() {
-        ServerSocket closing;
+        Listener closing;
         synchronized (lock) {
             if (state == State.STOPPED) {
                 return;
@@ -187,7 +187,9 @@ public abstract class TcpServer {
             listener = null;
         }
         log.info(kind + " stopping: closing the listening socket and " + connections.size() + " connection(s)");
-        closeQuietly(closing);
+        if (closing != null) {
+            closing.close();
+        }
         for (Connection connection : connections) {
             connection.close();
         }
@@ -267,38 +269,87 @@ public abstract class TcpServer {
             socket.bind(new InetSocketAddress(config.host(), port), BACKLOG);
         } catch (IOException e) {
             closeQuietly(socket);
-            String where = config.host() + ":" + port;
             if (e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")) {
                 throw new BindException("port " + port + " on " + config.host() + " is already in use");
             }
-            throw new BindException("cannot listen on " + where + ": " + e.getMessage());
+            throw new BindException("cannot listen on " + config.host() + ":" + port + ": " + e.getMessage());
         }
-        listener = socket;
+        listener = new Listener(socket);
         boundPort = socket.getLocalPort();
-        Thread acceptor = new Thread(() -> acceptLoop(socket), "acceptor");
+        Thread acceptor = new Thread(listener, "acceptor");
         acceptors.add(acceptor);
         acceptor.start();
         log.info("listening on " + config.host() + ":" + boundPort);
     }
 
-    private void acceptLoop(ServerSocket socket) {
-        try {
-            while (true) {
-                Socket client;
-                try {
-                    client = socket.accept();
-                } catch (IOException e) {
-                    if (socket.isClosed()) {
-                        break; // stop() or stopListening() closed it: that is how accept() is unblocked
+    /**
+     * One listening socket and the accept loop on it. Closing a socket that a thread is blocked
+     * in accept() on only signals that thread; the system closes the port once the thread
+     * returns. {@link #close()} waits for that, so when it returns, new clients are refused.
+     *
+     * <p>Thread safety: {@code inAccept} is guarded by this Listener's monitor; {@code socket} is
+     * final and thread-safe to close.
+     */
+    private final class Listener implements Runnable {
+        private final ServerSocket socket;
+        private boolean inAccept; // guarded by this
+
+        Listener(ServerSocket socket) {
+            this.socket = socket;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Socket client;
+                    try {
+                        client = acceptOne();
+                    } catch (IOException e) {
+                        if (socket.isClosed()) {
+                            break; // stop() or stopListening() closed it: that is how accept() is unblocked
+                        }
+                        log.info("accept failed: " + e.getMessage());
+                        continue;
                     }
-                    log.info("accept failed: " + e.getMessage());
-                    continue;
+                    admit(client);
                 }
-                admit(client);
+                log.info("stopped listening on port " + socket.getLocalPort());
+            } finally {
+                acceptors.remove(Thread.currentThread());
             }
-            log.info("stopped listening on port " + socket.getLocalPort());
-        } finally {
-            acceptors.remove(Thread.currentThread());
+        }
+
+        private Socket acceptOne() throws IOException {
+            synchronized (this) {
+                inAccept = true;
+            }
+            try {
+                return socket.accept();
+            } finally {
+                synchronized (this) {
+                    inAccept = false;
+                    notifyAll();
+                }
+            }
+        }
+
+        /** Closes the socket and waits until no thread is inside accept() on it. */
+        void close() {
+            closeQuietly(socket);
+            synchronized (this) {
+                boolean interrupted = false;
+                while (inAccept) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

@@ -10,10 +10,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
+import labs.common.CommandLine;
 import labs.common.LineReader;
 import labs.common.LineWriter;
 import labs.common.Options;
-import labs.common.ServerLauncher;
 import labs.common.UsageException;
 
 /**
@@ -38,24 +38,16 @@ public final class EchoClient {
     }
 
     public static void main(String[] args) {
-        Options options = Options.forClient("lab1-echo client")
-                .option("--timeout", "SECONDS", "0", "give up waiting for an echo after this long; 0 = wait forever");
-        try {
-            options.parse(args);
-            if (options.helpRequested()) {
-                System.out.println(options.usage());
-                return;
-            }
-            int timeout = options.integer("--timeout", 0, 3_600) * 1_000;
-            int code = new EchoClient(options.string("--host"), options.port(), timeout, System.in, System.out).run();
-            if (code != 0) {
-                System.exit(code);
-            }
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(options.usage());
-            System.exit(ServerLauncher.BAD_USAGE);
-        }
+        CommandLine.main(args, options(), parsed -> fromOptions(parsed, System.in, System.out).run());
+    }
+
+    static Options options() {
+        return Options.forClient("lab1-echo client")
+                .option("--timeout", "MILLIS", "0", "give up waiting for an echo after this long; 0 = wait forever");
+    }
+
+    static EchoClient fromOptions(Options parsed, InputStream keyboard, PrintStream out) throws UsageException {
+        return new EchoClient(parsed.string("--host"), parsed.port(), parsed.integer("--timeout", 0, 3_600_000), keyboard, out);
     }
 
     /** Returns 0 after {@code exit} or end of input, 1 when the connection failed. */
@@ -81,7 +73,7 @@ public final class EchoClient {
             out.println("-- disconnecting");
             return 0;
         } catch (SocketTimeoutException e) {
-            out.println("-- no echo within " + replyTimeoutMillis / 1000 + " s: is the server busy with another client?");
+            out.println("-- no echo within " + replyTimeoutMillis + " ms: is the server busy with another client?");
             return 1;
         } catch (IOException e) {
             out.println("-- connection failed: " + e.getMessage());

@@ -30,10 +30,10 @@ public final class EchoHandler implements ConnectionHandler {
         int n;
         // read() blocks until bytes arrive; while it does, this thread can do nothing else.
         while ((n = in.read(buffer)) != -1) {
-            log.data(connection.label() + " received " + n + " bytes");
+            log.data(connection.name() + " received " + n + " bytes");
             out.write(buffer, 0, n);
             out.flush();
-            log.data(connection.label() + " sent " + n + " bytes");
+            log.data(connection.name() + " sent " + n + " bytes");
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import labs.common.LineReader;
 import labs.common.LineWriter;
 import labs.common.Options;
-import labs.common.ServerLauncher;
+import labs.common.CommandLine;
 import labs.common.UsageException;
 
 /**
@@ -67,28 +67,20 @@ public final class ConcurrencyChecker {
     }
 
     public static void main(String[] args) {
-        Options options = Options.forClient("lab2 concurrency checker")
+        CommandLine.main(args, options(), parsed -> fromOptions(parsed, System.out).run());
+    }
+
+    static Options options() {
+        return Options.forClient("lab2 concurrency checker")
                 .option("--clients", "N", "10", "connections open at once")
                 .option("--lines", "M", "5", "lines each connection sends")
                 .option("--timeout", "MILLIS", "2000", "how long to wait for each echo");
-        try {
-            options.parse(args);
-            if (options.helpRequested()) {
-                System.out.println(options.usage());
-                return;
-            }
-            ConcurrencyChecker checker = new ConcurrencyChecker(options.string("--host"), options.port(),
-                    options.integer("--clients", 1, 10_000), options.integer("--lines", 1, 1_000_000),
-                    options.integer("--timeout", 1, 600_000), System.out);
-            int code = checker.run();
-            if (code != 0) {
-                System.exit(code);
-            }
-        } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage());
-            System.err.println(options.usage());
-            System.exit(ServerLauncher.BAD_USAGE);
-        }
+    }
+
+    static ConcurrencyChecker fromOptions(Options parsed, PrintStream out) throws UsageException {
+        return new ConcurrencyChecker(parsed.string("--host"), parsed.port(),
+                parsed.integer("--clients", 1, 10_000), parsed.integer("--lines", 1, 1_000_000),
+                parsed.integer("--timeout", 1, 600_000), out);
     }
 
     /** Runs the check, prints the table and the verdict; returns 0 only for "served concurrently". */
