@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import labs.common.ServerConfig;
 import labs.common.testing.ServerUnderTest;
 import labs.common.testing.TestClient;
-import labs.echo.EchoContract;
+import labs.conformance.EchoContract;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package labs.echo;
+package labs.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
