@@ -58,11 +58,12 @@ public class ConsoleClient {
             out.println("-- connected to " + host + ":" + port + " from local port " + socket.getLocalPort()
                     + "; type lines to send, 'exit' to quit");
             LineWriter toServer = new LineWriter(socket.getOutputStream());
+            LineReader fromServer = new LineReader(socket.getInputStream(), 1 << 20); // before the keyboard can close the socket
             onConnected(toServer);
             Thread keyboardThread = new Thread(() -> sendTypedLines(socket, toServer), "keyboard");
             keyboardThread.setDaemon(true); // it may stay blocked reading a terminal; that must not keep the JVM alive
             keyboardThread.start();
-            printServerLines(socket, toServer);
+            printServerLines(socket, fromServer, toServer);
         } catch (IOException e) {
             out.println("-- connection failed: " + e.getMessage());
         }
@@ -77,14 +78,7 @@ public class ConsoleClient {
     protected void onServerLine(String line, LineWriter toServer) throws IOException {
     }
 
-    private void printServerLines(Socket socket, LineWriter toServer) {
-        LineReader fromServer;
-        try {
-            fromServer = new LineReader(socket.getInputStream(), 1 << 20);
-        } catch (IOException e) {
-            out.println("-- connection failed: " + e.getMessage());
-            return;
-        }
+    private void printServerLines(Socket socket, LineReader fromServer, LineWriter toServer) {
         while (true) {
             String line;
             try {

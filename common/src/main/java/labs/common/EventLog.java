@@ -120,9 +120,10 @@ public final class EventLog implements Closeable {
     }
 
     private void write(String message) {
-        String line = LocalDateTime.now(clock).format(TIME)
-                + " [" + Thread.currentThread().getName() + "] " + message;
+        String thread = Thread.currentThread().getName();
         synchronized (lock) {
+            // The time is read inside the lock, so the lines of the log are in time order.
+            String line = LocalDateTime.now(clock).format(TIME) + " [" + thread + "] " + message;
             if (console != null) {
                 console.println(line);
                 console.flush();

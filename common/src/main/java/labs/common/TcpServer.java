@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -35,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread safety argument. Threads: the caller of start/stop (main, a shutdown hook, lab 5's
  * console), the acceptor threads, one thread per client (lab 2 on).
  * <ul>
- *   <li>{@code state}, {@code listener}, {@code boundPort}: guarded by {@code lock}; every
+ *   <li>{@code state}, {@code listener}, {@code boundPort}, {@code summaryLogged}: guarded by {@code lock}; every
  *       lifecycle transition is one critical section, so two stops or a stop racing a resume
  *       cannot both act. {@code state} is also volatile so {@link #admit} can read it cheaply.</li>
  *   <li>{@code connections}, {@code workers}, {@code acceptors}: thread-safe sets. Only an
@@ -59,13 +58,13 @@ public abstract class TcpServer {
     private volatile State state = State.NEW; // guarded by lock (writes)
     private Listener listener;                // guarded by lock
     private int boundPort = -1;               // guarded by lock
+    private boolean summaryLogged;            // guarded by lock
 
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> acceptors = ConcurrentHashMap.newKeySet();
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextClientId = new AtomicInteger();
     private final AtomicLong clientsServed = new AtomicLong();
-    private final AtomicBoolean summaryLogged = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile long startedAtNanos;
 
@@ -217,10 +216,21 @@ public abstract class TcpServer {
                 thread.join(left);
             }
         }
-        if (summaryLogged.compareAndSet(false, true)) {
-            log.info(kind + " stopped: " + clientsServed.get() + " client(s) served");
-        }
+        logSummaryOnce();
         return true;
+    }
+
+    /**
+     * Main and the Ctrl+C hook may both wait for the stop; whichever comes second must not return
+     * (and let the JVM halt) before the first has written the line, hence a lock, not a flag alone.
+     */
+    private void logSummaryOnce() {
+        synchronized (lock) {
+            if (!summaryLogged) {
+                summaryLogged = true;
+                log.info(kind + " stopped: " + clientsServed.get() + " client(s) served");
+            }
+        }
     }
 
     /** The work for one client, ready to run in any thread: serve it, then close and count it. */
