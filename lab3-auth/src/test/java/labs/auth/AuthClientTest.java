@@ -1,0 +1,119 @@
+package labs.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import labs.common.ServerConfig;
+import labs.common.testing.CapturedLog;
+import labs.common.testing.InProcessServer;
+import labs.threaded.ThreadPerClientServer.Threads;
+
+/** The console client keeps the token per server and presents it by itself; a refused token is deleted. */
+class AuthClientTest {
+    @TempDir
+    Path dir;
+
+    private final ExecutorService clients = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopClients() {
+        clients.shutdownNow();
+    }
+
+    /** A console client in its own thread, with a keyboard the test types on and a screen it reads. */
+    private final class RunningClient {
+        private final PipedOutputStream keyboard = new PipedOutputStream();
+        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+        private final Future<Integer> exitCode;
+
+        RunningClient(int port, TokenFile tokenFile) throws IOException {
+            PipedInputStream typed = new PipedInputStream(keyboard);
+            PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
+            exitCode = clients.submit(() -> new AuthClient("127.0.0.1", port, typed, out, tokenFile).run());
+        }
+
+        void type(String line) throws IOException {
+            keyboard.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            keyboard.flush();
+        }
+
+        String screen() {
+            synchronized (screen) {
+                return screen.toString(StandardCharsets.UTF_8);
+            }
+        }
+
+        void awaitScreen(String text) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> screen().contains(text));
+        }
+
+        int exit() throws Exception {
+            type("exit");
+            return exitCode.get(20, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theTokenIsSavedThenPresentedNextTimeAndDeletedWhenRefused() throws Exception {
+        try (InProcessServer server = InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
+                new AuthServer("authentication server", config, log, AuthSettings.forTests(dir.resolve("data")),
+                        new EchoService(new CapturedLog().eventLog()), Threads.PLATFORM))) {
+            TokenFile tokenFile = TokenFile.forServer(dir.resolve("tokens"), "127.0.0.1", server.port());
+
+            RunningClient first = new RunningClient(server.port(), tokenFile);
+            first.awaitScreen("? name");
+            first.type("bob");
+            first.type("password1");
+            first.type("password1");
+            first.awaitScreen("-- saved the session token in " + tokenFile.path());
+            assertThat(first.exit()).isZero();
+            String firstToken = tokenFile.read().orElseThrow();
+            assertThat(first.screen()).contains("* token " + firstToken);
+
+            RunningClient second = new RunningClient(server.port(), tokenFile);
+            second.awaitScreen("-- saved the session token");
+            assertThat(second.screen()).contains("-- presenting the session token saved in " + tokenFile.path(),
+                    "* welcome, bob: you are logged in").doesNotContain("? password");
+            assertThat(second.exit()).isZero();
+            assertThat(tokenFile.read()).get().isNotEqualTo(firstToken);
+
+            ((AuthServer) server.server()).tokens().clear();
+            RunningClient third = new RunningClient(server.port(), tokenFile);
+            third.awaitScreen("-- the saved token was refused; deleted it");
+            assertThat(tokenFile.read()).isEmpty();
+            third.type("bob");
+            third.awaitScreen("? password for bob");
+            assertThat(third.exit()).isZero();
+        }
+    }
+
+    @Test
+    void helpNamesTheTokenOptions() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            AuthClient.main(new String[] {"--help"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("--tokens", "--forget-token", "--port");
+    }
+}
