@@ -1,0 +1,119 @@
+package labs.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import labs.auth.AuthSettings;
+import labs.common.Options;
+import labs.common.ServerConfig;
+import labs.common.ServerLauncher;
+import labs.common.UsageException;
+import labs.common.testing.InProcessServer;
+import labs.threaded.ThreadPerClientServer.Threads;
+
+/** The server as a whole, in this JVM: what only its own process can show (files, the room, the options). */
+class ChatServerTest {
+    @TempDir
+    Path dataDir;
+
+    private InProcessServer start(ChatSettings chat) throws IOException {
+        return InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
+                new ChatServer(config, log, AuthSettings.forTests(dataDir), chat, Threads.PLATFORM));
+    }
+
+    @Test
+    void aRestartedServerStillShowsTheHistory() throws IOException {
+        try (InProcessServer server = start(ChatSettings.defaults());
+             ChatUser alice = ChatUser.join(server, "alice")) {
+            alice.say("remember me");
+            alice.sync();
+        }
+        assertThat(Files.readString(dataDir.resolve(History.FILE_NAME))).contains("\talice\tremember me");
+        try (InProcessServer server = start(ChatSettings.defaults());
+             ChatUser bob = ChatUser.join(server, "bob")) {
+            assertThat(bob.welcome).anyMatch(line -> line.endsWith("<alice> remember me"));
+        }
+    }
+
+    @Test
+    void theOperatorCanSeeWhoIsOnlineAndAnnounce() throws IOException {
+        try (InProcessServer server = start(ChatSettings.defaults());
+             ChatUser alice = ChatUser.join(server, "alice");
+             ChatUser bob = ChatUser.join(server, "bob")) {
+            ChatServer chat = (ChatServer) server.server();
+            assertThat(chat.room().onlineNames()).containsExactly("alice", "bob");
+            chat.announce("the server stops in 1 minute");
+            assertThat(alice.nextStartingWith("* the server")).isEqualTo("* the server stops in 1 minute");
+            assertThat(bob.nextStartingWith("* the server")).isEqualTo("* the server stops in 1 minute");
+            assertThat(server.log().contains("announced to 2 user(s)")).isTrue();
+        }
+    }
+
+    @Test
+    void aFlooderIsCutOffAndTheOthersGoOn() throws IOException {
+        ChatSettings chat = ChatSettings.defaults().withFloodLimit(3, 1);
+        try (InProcessServer server = InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
+                     new ChatServer(config, log, AuthSettings.forTests(dataDir), chat, Threads.PLATFORM, () -> 0L));
+             ChatUser alice = ChatUser.join(server, "alice");
+             ChatUser bob = ChatUser.join(server, "bob")) {
+            for (int i = 1; i <= 10; i++) {
+                bob.say("flood " + i); // the clock stands still: only the burst gets through
+            }
+            assertThat(bob.client.readUntilClosed()).contains("! flooding: disconnected");
+            assertThat(alice.nextStartingWith("<")).isEqualTo("<bob> flood 1");
+            assertThat(alice.nextStartingWith("<")).isEqualTo("<bob> flood 2");
+            assertThat(alice.nextStartingWith("<")).isEqualTo("<bob> flood 3");
+            assertThat(alice.next()).isEqualTo("* bob left");
+            assertThat(server.log().contains("bob disconnected: flooding")).isTrue();
+        }
+    }
+
+    @Test
+    void helpListsEveryOptionAndBadValuesAreUsageErrors() throws UsageException {
+        String usage = ChatServer.options("lab4-chat server").usage();
+        assertThat(usage).contains("--port", "--threads", "--data-dir", "--iterations", "--history", "--history-kept",
+                "--queue", "--flood-burst", "--flood-rate");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = ServerLauncher.run(new String[] {"--history", "50", "--history-kept", "10"}, ChatServer.options("chat"),
+                (parsed, log) -> { ChatSettings.from(parsed); return null; },
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).isEqualTo(ServerLauncher.BAD_USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--history must be between 0 and 10");
+    }
+
+    @Test
+    void optionsBecomeSettings() throws UsageException {
+        Options parsed = ChatSettings.withOptions(new Options("chat")).parse(
+                "--history", "5", "--history-kept", "50", "--queue", "7", "--flood-burst", "4", "--flood-rate", "0");
+        assertThat(ChatSettings.from(parsed)).isEqualTo(new ChatSettings(5, 50, 7, 4, 0));
+        assertThat(ChatSettings.from(ChatSettings.withOptions(new Options("chat")).parse())).isEqualTo(ChatSettings.defaults());
+        assertThat(ChatSettings.defaults().withHistory(1, 2).withOutboundQueueLimit(3).withoutFloodLimit())
+                .isEqualTo(new ChatSettings(1, 2, 3, ChatSettings.DEFAULT_FLOOD_BURST, 0));
+        assertThatThrownBy(() -> new ChatSettings(5, 4, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings(1, 4, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void mainPrintsHelp() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            ChatServer.main(new String[] {"--help"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("usage: lab4-chat server").contains("--flood-rate");
+    }
+}
