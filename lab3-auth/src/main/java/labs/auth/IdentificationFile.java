@@ -60,8 +60,11 @@ public final class IdentificationFile {
         return load(path, temporary -> { });
     }
 
-    /** As {@link #load(Path)}, with a hook run before every move (tests simulate a crash there). */
-    static IdentificationFile load(Path path, AtomicFiles.BeforeMove beforeMove) throws IOException {
+    /**
+     * As {@link #load(Path)}, with a hook run before every move: tests stop a writer there, to
+     * simulate a crash or to race another thread against it (lab 5's clear-ids).
+     */
+    public static IdentificationFile load(Path path, AtomicFiles.BeforeMove beforeMove) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
