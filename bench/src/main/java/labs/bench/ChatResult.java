@@ -1,0 +1,31 @@
+package labs.bench;
+
+/**
+ * What one chat run measured.
+ *
+ * @param server        the contender's label
+ * @param users         users connected (and logged in, for lab 4)
+ * @param senders       users who sent
+ * @param messagesEach  messages each sender sent
+ * @param ratePerSender messages a second each sender aimed at; 0 = as fast as it could
+ * @param expected      deliveries that should happen: every message to every other user
+ * @param delivered     distinct deliveries received intact
+ * @param duplicated    deliveries received more than once
+ * @param damaged       lines that were not a message as sent (garbled, merged, cut)
+ * @param seconds       from the first send to the last delivery
+ * @param latency       end-to-end: sender's write to receiver's read
+ * @param serverCpu     server CPU in cores over the run
+ * @param generatorCpu  this generator's CPU in cores over the run
+ */
+record ChatResult(String server, int users, int senders, int messagesEach, int ratePerSender,
+                  long expected, long delivered, long duplicated, long damaged, double seconds,
+                  LatencySummary latency, double serverCpu, double generatorCpu) {
+
+    long missing() {
+        return expected - delivered;
+    }
+
+    double deliveriesPerSecond() {
+        return seconds <= 0 ? 0 : delivered / seconds;
+    }
+}

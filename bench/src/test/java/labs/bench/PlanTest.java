@@ -1,0 +1,49 @@
+package labs.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line: server names and number lists, and what each plan contains. */
+class PlanTest {
+
+    @Test
+    void readsServersAndNumbers() {
+        Plan plan = Plan.only("echo", "lab2-platform, netty", "1,10");
+
+        assertThat(plan.echoServers()).containsExactly(Contender.LAB2_PLATFORM, Contender.NETTY);
+        assertThat(plan.clients()).containsExactly(1, 10);
+        assertThat(plan.holdServers()).isEmpty();
+        assertThat(plan.chatServers()).isEmpty();
+        assertThat(plan.reportDir()).isNull();
+    }
+
+    @Test
+    void anUnknownServerIsNamedInTheError() {
+        assertThatThrownBy(() -> Plan.parseServers("lab9")).hasMessageContaining("lab9");
+    }
+
+    @Test
+    void theStandardPlanMeasuresWhatTheIssueAsks() {
+        Plan plan = Plan.standard(Path.of("docs"));
+
+        assertThat(plan.clients()).containsExactly(1, 10, 100, 1000);
+        assertThat(plan.connections()).contains(5000, 10_000);
+        assertThat(plan.echoServers()).contains(Contender.LAB1, Contender.LAB2_PLATFORM, Contender.LAB2_VIRTUAL, Contender.NETTY);
+        assertThat(plan.chat()).extracting(ChatLoad.Settings::users, ChatLoad.Settings::senders)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(100, 10));
+        assertThat(plan.chat()).extracting(ChatLoad.Settings::rate).containsExactly(100, 0);
+    }
+
+    @Test
+    void everyServerHasAKeyThatFindsIt() {
+        for (Contender c : Contender.values()) {
+            assertThat(Contender.byKey(c.key())).isEqualTo(c);
+        }
+        assertThat(List.of(Contender.values())).extracting(Contender::key).contains("lab2-virtual", "ncat-chat");
+    }
+}
