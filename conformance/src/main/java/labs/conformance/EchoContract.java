@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  * The TCP Echo Protocol (RFC 862), checked only through the socket, so that it grades any echo
  * server: the labs' own, or a student's program in any language given as
  * {@code -Dlab.server.command="python3 echo.py --port {port}"}.
+ *
+ * <p>Thread safety: each test runs in one JUnit thread; the one test that sends from a second
+ * thread (a CompletableFuture) hands it only the client's output side, while this thread reads.
  */
 public abstract class EchoContract {
     protected ServerUnderTest server;

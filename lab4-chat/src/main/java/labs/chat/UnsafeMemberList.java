@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * </table>
  * Holding the list's lock for the whole walk would fix it, but then one slow delivery holds up
  * every join and leave; a snapshot (copy on write) fixes it without making anyone wait.
+ *
+ * <p>Thread safety argument (a flawed one, on purpose): "{@code members} is a synchronized list,
+ * a thread-safe type, so the class is safe". Wrong: the type makes each call atomic, not a
+ * sequence of calls, and an iteration is a sequence. Verdict: not thread-safe.
  */
 public final class UnsafeMemberList {
     private final List<Member> members = Collections.synchronizedList(new ArrayList<>());

@@ -11,7 +11,14 @@ import java.util.List;
 
 import labs.common.EventLog;
 
-/** An {@link EventLog} whose lines a test can read back. */
+/**
+ * An {@link EventLog} whose lines a test can read back.
+ *
+ * <p>Thread safety: the server's threads write through the EventLog (one line at a time, under its
+ * lock) while the test thread reads. Both reach {@code bytes}, a ByteArrayOutputStream whose
+ * methods are synchronized on itself; {@link #lines()} takes that same monitor, so it sees each
+ * write whole and every write that finished before it.
+ */
 public final class CapturedLog {
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final EventLog log;

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Finding a free port for another process means asking the system for one and releasing it;
  * another program could take it in between. The lab's own servers avoid that by binding port 0
  * and reporting the port; an external program is only told a number, so this is the best we can do.
+ *
+ * <p>Thread safety: confined to the test thread that starts and closes it; its fields are final.
  */
 public final class ExternalServer implements ServerUnderTest {
     private static final Duration STARTUP = Duration.ofSeconds(30);
