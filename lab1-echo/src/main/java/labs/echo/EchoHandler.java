@@ -26,7 +26,9 @@ public final class EchoHandler implements ConnectionHandler {
     public void handle(Connection connection) throws IOException {
         InputStream in = connection.input();
         OutputStream out = connection.output();
-        byte[] buffer = new byte[8192];
+        // Every connected client holds one of these (and the JDK keeps a native copy per thread),
+        // so its size is memory per client: 4 KiB carries a typed line many times over.
+        byte[] buffer = new byte[4096];
         int n;
         // read() blocks until bytes arrive; while it does, this thread can do nothing else.
         while ((n = in.read(buffer)) != -1) {
