@@ -78,42 +78,45 @@ final class Causes {
                     connections in turn, so Netty's waits are more even.""";
         }
         if (goal.contains("platform")) {
-            return ru ? """
-                    размер стека здесь ни при чём: HotSpot при первых (интерпретируемых) вызовах в новом потоке касается «теневой
-                    зоны» стека, StackShadowPages = 20 страниц = 80 КиБ на x86-64, и эти страницы остаются в памяти при любом
-                    -Xss. Опыт при разработке модуля (1000 соединений, JDK 17): с `-XX:StackShadowPages=40` память на соединение
-                    выросла со 132 до 199 КиБ, с `-XX:StackShadowPages=10` упала до 92 КиБ; по /proc/PID/smaps из каждого стека
-                    в 240 КиБ в памяти 89 КиБ, ещё около 22 КиБ — куча (буфер обработчика 8 КиБ, сокет, потоки ввода-вывода) и
-                    8 КиБ — временный прямой буфер сокета в этом потоке. Потоки, созданные позже, когда код уже скомпилирован
-                    JIT, обходятся дешевле (столбец «на каждое следующее»). Уменьшать StackShadowPages нельзя советовать: это
-                    запас, который спасает от падения JVM, когда нативный код уходит глубоко в стек. Повторить:
-                    `BENCH_SERVER_JAVA_OPTS=-XX:StackShadowPages=40 mvn ... -Dexec.args="hold lab2-platform 1000"`."""
-                    : """
-                    the stack size is not the cause: on a new thread's first (interpreted) calls HotSpot touches the stack's
-                    "shadow zone", StackShadowPages = 20 pages = 80 KiB on x86-64, and those pages stay resident whatever -Xss
-                    says. An experiment while writing this module (1,000 connections, JDK 17): with `-XX:StackShadowPages=40`
-                    the memory per connection went from 132 to 199 KiB, with `-XX:StackShadowPages=10` down to 92 KiB; by
-                    /proc/PID/smaps, 89 KiB of each 240 KiB stack is resident, about 22 KiB more is heap (the handler's 8 KiB
-                    buffer, the socket, its streams) and 8 KiB is the socket's temporary direct buffer in that thread. Threads
-                    made later, once the JIT has compiled the path, cost less (the "per added connection" column). Lowering
-                    StackShadowPages is not advice: that margin is what keeps the JVM from crashing when native code runs deep.
-                    To repeat: `BENCH_SERVER_JAVA_OPTS=-XX:StackShadowPages=40 mvn ... -Dexec.args="hold lab2-platform 1000"`.""";
+            return ru ? "см. «Куда уходит память платформенного потока» выше." : "see \"Where a platform thread's memory goes\" above.";
         }
         if (goal.contains("virtual")) {
             return ru ? """
                     стек виртуального потока, ждущего в read(), — небольшой объект в куче, но у каждого соединения есть и
-                    буфер обработчика эха в 8 КиБ (живёт, пока клиент подключён), объекты сокета и его потоков ввода-вывода; а
+                    буфер чтения обработчика эха (живёт, пока клиент подключён), объекты сокета и его потоков ввода-вывода; а
                     куча растёт целыми регионами и держит мусор до следующей сборки, так что RSS растёт ступеньками (сравните
-                    столбцы «на соединение» и «на каждое следующее»). Буфер поменьше в обработчике снял бы до 8 КиБ с каждого
-                    соединения — но это код лаб. 1, общий для всех серверов эха."""
+                    столбцы «на соединение» и «на каждое следующее»)."""
                     : """
                     a virtual thread waiting in read() keeps its stack as a small heap object, but each connection also holds
-                    the echo handler's 8 KiB buffer (alive while the client is connected) and the socket's objects and streams;
+                    the echo handler's read buffer (alive while the client is connected) and the socket's objects and streams;
                     and the heap grows in whole regions and holds garbage until the next collection, so RSS grows in steps
-                    (compare the "per connection" and "per added connection" columns). A smaller buffer in the handler would
-                    take up to 8 KiB off each connection — but that is lab 1's code, shared by every echo server.""";
+                    (compare the "per connection" and "per added connection" columns).""";
         }
         return ru ? "причина не установлена." : "the cause was not established.";
+    }
+
+    /** What the memory of a platform thread's connection is made of, as measured. */
+    static String platformMemory(boolean ru) {
+        return ru ? """
+                    размер стека здесь ни при чём: HotSpot при первых (интерпретируемых) вызовах в новом потоке касается «теневой
+                    зоны» стека, StackShadowPages = 20 страниц = 80 КиБ на x86-64, и эти страницы остаются в памяти при любом
+                    -Xss. Опыт при разработке модуля (1000 соединений, JDK 17, обработчик тогда читал по 8 КиБ): с
+                    `-XX:StackShadowPages=40` память на соединение выросла со 132 до 199 КиБ, с `-XX:StackShadowPages=10` упала до 92 КиБ; по /proc/PID/smaps из каждого стека
+                    в 240 КиБ в памяти 89 КиБ, ещё около 22 КиБ — куча (буфер чтения обработчика, сокет, потоки ввода-вывода) и
+                    8 КиБ — временный прямой буфер сокета в этом потоке (размером с одно чтение). Потоки, созданные позже,
+                    когда код уже скомпилирован JIT, обходятся дешевле (столбец «на каждое следующее»). Уменьшать StackShadowPages нельзя советовать: это
+                    запас, который спасает от падения JVM, когда нативный код уходит глубоко в стек. Повторить:
+                    `BENCH_SERVER_JAVA_OPTS=-XX:StackShadowPages=40 mvn ... -Dexec.args="hold lab2-platform 1000"`."""
+                : """
+                    the stack size is not the cause: on a new thread's first (interpreted) calls HotSpot touches the stack's
+                    "shadow zone", StackShadowPages = 20 pages = 80 KiB on x86-64, and those pages stay resident whatever -Xss
+                    says. An experiment while writing this module (1,000 connections, JDK 17, a handler then reading 8 KiB at
+                    a time): with `-XX:StackShadowPages=40` the memory per connection went from 132 to 199 KiB, with `-XX:StackShadowPages=10` down to 92 KiB; by
+                    /proc/PID/smaps, 89 KiB of each 240 KiB stack is resident, about 22 KiB more is heap (the handler's read
+                    buffer, the socket, its streams) and 8 KiB is the socket's temporary direct buffer in that thread (as large
+                    as one read). Threads made later, once the JIT has compiled the path, cost less (the "per added connection" column). Lowering
+                    StackShadowPages is not advice: that margin is what keeps the JVM from crashing when native code runs deep.
+                    To repeat: `BENCH_SERVER_JAVA_OPTS=-XX:StackShadowPages=40 mvn ... -Dexec.args="hold lab2-platform 1000"`.""";
     }
 
     static String virtualThreads(boolean ru) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,11 +39,13 @@ final class Prose {
     String sharedMachine(int cores, String before, String after) {
         return t("Measured on a **shared " + cores + "-core machine**: other programs (builds and tests of other modules) may have "
                         + "run at the same time. The load average was " + before + " when the run began and " + after + " when it "
-                        + "ended (1, 5 and 15 minutes; above " + cores + " means processes were waiting for a core). Read the numbers "
+                        + "ended (1, 5 and 15 minutes; the run's own threads count too; above " + cores + " means processes were "
+                        + "waiting for a core). Read the numbers "
                         + "as a comparison made in one run on one machine, not as absolute speeds.",
                 "Замерено на **общей машине с " + cores + " ядрами**: в то же время могли работать другие программы (сборки и тесты "
                         + "других модулей). Средняя нагрузка (load average) была " + before + " в начале и " + after + " в конце "
-                        + "(за 1, 5 и 15 минут; больше " + cores + " значит, что процессы ждали свободного ядра). Читайте числа как "
+                        + "(за 1, 5 и 15 минут; потоки самого замера тоже считаются; больше " + cores + " значит, что процессы ждали "
+                        + "свободного ядра). Читайте числа как "
                         + "сравнение, сделанное за один прогон на одной машине, а не как абсолютную скорость.");
     }
 
@@ -154,6 +157,19 @@ final class Prose {
         return ru ? text.replace('.', ',') : text;
     }
 
+    /** How far apart the rounds were, so that a reader can tell a real difference from this machine's noise. */
+    String roundSpread(double[] spread) {
+        if (spread == null) {
+            return "";
+        }
+        String median = String.format(Locale.ROOT, "%.0f %%", 100 * spread[0]);
+        String largest = String.format(Locale.ROOT, "%.0f %%", 100 * spread[1]);
+        return t("The two rounds of one server at one load differed by " + median + " in round trips/s at the median and by up to "
+                        + largest + ": a ratio that is closer to its target than that is within this machine's noise.\n",
+                "Два круга одного сервера при одной нагрузке различались по числу обменов в секунду на " + median
+                        + " по медиане и до " + largest + ": отношение, которое ближе к цели, чем это, — в пределах шума этой машины.\n");
+    }
+
     String echoHeading() {
         return t("## Echo: latency and round trips vs clients", "## Эхо: задержка и число обменов в зависимости от числа клиентов");
     }
@@ -212,6 +228,12 @@ final class Prose {
                 клиента (так делает `ncat --exec`) стоил бы ещё намного больше: целое адресное пространство, таблицы
                 страниц и копия состояния программы.
                 """);
+    }
+
+    String platformMemory() {
+        String text = Causes.platformMemory(ru);
+        return t("**Where a platform thread's memory goes.** ", "**Куда уходит память платформенного потока.** ")
+                + Character.toUpperCase(text.charAt(0)) + text.substring(1) + "\n";
     }
 
     String chatHeading() {

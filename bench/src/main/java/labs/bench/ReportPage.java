@@ -45,12 +45,14 @@ final class ReportPage {
         if (!r.echo().isEmpty()) {
             md.append(p.echoHeading()).append("\n\n");
             md.append("![").append(p.latencyAlt()).append("](").append(img).append('/').append(Charts.LATENCY).append(")\n\n");
-            md.append(Tables.echo(r.echo(), ru)).append("\n").append(p.echoReading()).append("\n");
+            md.append(Tables.echo(r.echo(), ru)).append("\n").append(p.roundSpread(r.roundSpread())).append("\n")
+                    .append(p.echoReading()).append("\n");
         }
         if (!r.hold().isEmpty()) {
             md.append(p.holdHeading()).append("\n\n");
             md.append("![").append(p.memoryAlt()).append("](").append(img).append('/').append(Charts.MEMORY).append(")\n\n");
-            md.append(Tables.hold(r.hold(), ru)).append("\n").append(p.holdReading()).append("\n");
+            md.append(Tables.hold(r.hold(), ru)).append("\n").append(p.holdReading()).append("\n")
+                    .append(p.platformMemory()).append("\n");
         }
         if (!r.chat().isEmpty()) {
             md.append(p.chatHeading()).append("\n\n").append(Tables.chat(r.chat(), ru)).append("\n").append(p.chatReading()).append("\n");

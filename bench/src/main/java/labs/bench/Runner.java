@@ -32,6 +32,7 @@ final class Runner {
         String loadBefore = Machine.loadAverage();
         out.println("load average before: " + loadBefore + " (1, 5, 15 min)");
         List<EchoResult> echo = new ArrayList<>();
+        List<EchoResult> echoRounds = new ArrayList<>();
         List<Contender> echoServers = available(plan.echoServers());
         for (int round = 1; round <= plan.echo().rounds(); round++) {
             for (int clients : plan.clients()) {         // servers side by side at each load: a change in the
@@ -43,6 +44,7 @@ final class Runner {
                     });
                     if (r != null) {
                         keepBest(echo, r);
+                        echoRounds.add(r);
                         out.println(Report.echoLine(r) + (plan.echo().rounds() > 1 ? "  (round " + round + ")" : ""));
                     }
                 }
@@ -73,7 +75,7 @@ final class Runner {
         String loadAfter = Machine.loadAverage();
         out.println("load average after: " + loadAfter);
         return new Results(Machine.current(), started, Duration.between(started, Instant.now()), loadBefore, loadAfter,
-                echo, hold, chat, List.copyOf(notes));
+                echo, echoRounds, hold, chat, List.copyOf(notes));
     }
 
     /** Adds {@code r}, or replaces an earlier round of the same server and load that had fewer round trips. */
