@@ -3,7 +3,9 @@ package labs.bench;
 /**
  * Why a target is missed, and what virtual threads change: the explanations the report gives,
  * in English and Russian, each found by measurement during the module's development (how to
- * repeat each is said in the text). Stateless.
+ * repeat each is said in the text).
+ *
+ * <p>Thread safety: stateless (constant text only), so any thread may use it.
  */
 final class Causes {
     private Causes() {

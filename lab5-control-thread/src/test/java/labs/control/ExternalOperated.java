@@ -71,14 +71,8 @@ final class ExternalOperated implements OperatedServer {
     }
 
     @Override
-    public void type(String line) throws IOException {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-    }
-
-    @Override
-    public void endInput() throws IOException {
-        stdin.close();
+    public OutputStream stdin() {
+        return stdin;
     }
 
     @Override

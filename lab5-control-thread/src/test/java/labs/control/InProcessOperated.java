@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,14 +94,8 @@ final class InProcessOperated implements OperatedServer {
     }
 
     @Override
-    public void type(String line) throws IOException {
-        stdin.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-        stdin.flush();
-    }
-
-    @Override
-    public void endInput() throws IOException {
-        stdin.close();
+    public OutputStream stdin() {
+        return stdin;
     }
 
     /** Runs the shutdown hook as the JVM would; the JVM would then end, so the console's input ends too. */

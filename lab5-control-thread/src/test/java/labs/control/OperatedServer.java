@@ -3,6 +3,8 @@ package labs.control;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,11 +35,19 @@ interface OperatedServer extends AutoCloseable {
     /** Everything the program has printed so far. */
     String output();
 
+    /** The program's standard input, as a stream this test writes to. */
+    OutputStream stdin();
+
     /** Types one line into the program's standard input. */
-    void type(String line) throws IOException;
+    default void type(String line) throws IOException {
+        stdin().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        stdin().flush();
+    }
 
     /** Closes the program's standard input. */
-    void endInput() throws IOException;
+    default void endInput() throws IOException {
+        stdin().close();
+    }
 
     /** What Ctrl+C does: a shutdown hook runs and the process ends. */
     void pressCtrlC() throws IOException;
