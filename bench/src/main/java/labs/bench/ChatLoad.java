@@ -34,7 +34,7 @@ final class ChatLoad {
     record Settings(int users, int senders, int rate, int messages) {
         /** Messages each sender sends first, unmeasured, while the server's JIT compiles: about a second's worth. */
         int warmUpMessages() {
-            return rate > 0 ? rate : 200;
+            return rate > 0 ? rate : Math.min(200, messages);
         }
 
         /** Deliveries that one run should make: every message to every user but its sender. */
@@ -51,8 +51,9 @@ final class ChatLoad {
                     new Settings(100, 10, 0, 1000), paced(1000, 10, 10, 3));
         }
 
+        /** The room of 100 for a second at two rates and briefly at the highest: enough to check the targets' wiring. */
         static List<Settings> quick() {
-            return List.of(paced(20, 5, 30, 1), paced(20, 5, 100, 1), new Settings(20, 5, 0, 200));
+            return List.of(paced(100, 10, 30, 1), paced(100, 10, 100, 1), new Settings(100, 10, 0, 100));
         }
 
         private static Settings paced(int users, int senders, int rate, int seconds) {

@@ -139,7 +139,7 @@ final class Runner {
     }
 
     /** Lab 4 with a throwaway data dir, cheap password hashing and no flood limit (the load floods on purpose). */
-    private static List<String> chatArgs(Contender server, Path dataDir) {
+    static List<String> chatArgs(Contender server, Path dataDir) {
         return server.isLab4()
                 ? List.of("--data-dir", dataDir.toString(), "--iterations", "1000", "--flood-rate", "0")
                 : List.of();
