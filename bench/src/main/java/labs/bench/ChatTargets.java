@@ -119,7 +119,7 @@ final class ChatTargets {
 
     private static Target lossless(List<ChatResult> runs, Contender lab4) {
         String[] goal = {"lab 4 (" + kind(lab4) + "): 0 missing, duplicated or damaged at every rate",
-                "лаб. 4 (" + kindRu(lab4) + "): 0 потерянных, повторов и испорченных при любом темпе"};
+                "лаб. 4 (" + kindRu(lab4) + "): ни одного потерянного, повторного или испорченного сообщения при любом темпе"};
         if (runs.isEmpty()) {
             return Target.notMeasured(goal);
         }

@@ -46,7 +46,8 @@ record Target(String[] goal, String measured, Boolean met, String by, String cau
     private static Target roundTrips(Results r, Contender lab2, String kind, String kindRu, int clients, double goalRatio) {
         String[] goal = {
                 String.format(Locale.ROOT, "lab 2 (%s) round trips/s at %d clients ≥ %.1f× Netty's", kind, clients, goalRatio),
-                String.format(Locale.ROOT, "лаб. 2 (%s), обменов/с при %d клиентах ≥ %.1f× Netty", kindRu, clients, goalRatio)};
+                String.format(Locale.ROOT, "лаб. 2 (%s), обменов/с при %d клиентах ≥ %s× Netty", kindRu, clients,
+                        Double.toString(goalRatio).replace('.', ','))};
         EchoResult ours = r.echo(lab2, clients);
         EchoResult netty = r.echo(Contender.NETTY, clients);
         if (ours == null || netty == null) {
