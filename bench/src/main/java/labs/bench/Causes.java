@@ -23,7 +23,7 @@ final class Causes {
         Map<String, List<String>> goalsByCause = new LinkedHashMap<>();
         for (Target target : targets) {
             if (Boolean.FALSE.equals(target.met())) {
-                String cause = causes.block(target.cause()).fill(target.facts()).replaceAll("\\s*\\n\\s*", " ");
+                String cause = causes.block(target.cause()).fill(target.facts()).replaceAll("\\s*\\n\\s*", " ").strip();
                 goalsByCause.computeIfAbsent(cause, c -> new ArrayList<>()).add("**" + target.goal()[ru ? 1 : 0] + "**");
             }
         }

@@ -163,10 +163,10 @@ final class ChatTargets {
         }
         Map<String, Object> facts = new HashMap<>();
         facts.put("server", max.server());
-        facts.put("per-second", String.format(Locale.ROOT, "%,.0f", max.deliveriesPerSecond()));
+        facts.put("per-second", Math.round(max.deliveriesPerSecond()));
         facts.put("server-cores", Tables.cores(max.serverCpu()));
         facts.put("us", Tables.oneDecimal(max.serverMicrosPerDelivery()));
-        facts.put("per-core", String.format(Locale.ROOT, "%,.0f", 1e6 / max.serverMicrosPerDelivery()));
+        facts.put("per-core", Math.round(1e6 / max.serverMicrosPerDelivery()));
         facts.put("generator", Tables.cores(max.generatorCpu()));
         facts.put("cores", cores);
         facts.put("saturated", max.serverCpu() + max.generatorCpu() >= 0.9 * cores);

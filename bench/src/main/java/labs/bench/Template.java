@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -23,10 +24,17 @@ final class Template {
 
     private final String name;
     private final String text;
+    private final boolean ru;
 
     Template(String name, String text) {
+        this(name, text, false);
+    }
+
+    /** @param ru whether whole numbers among the values are written the Russian way, 44 498 rather than 44,498 */
+    Template(String name, String text, boolean ru) {
         this.name = name;
         this.text = text;
+        this.ru = ru;
     }
 
     /** {@code report/NAME.ru.md} or {@code report/NAME.en.md}. */
@@ -36,7 +44,7 @@ final class Template {
             if (in == null) {
                 throw new IllegalStateException("no template " + file + " beside " + Template.class.getName());
             }
-            return new Template(file, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new Template(file, new String(in.readAllBytes(), StandardCharsets.UTF_8), ru);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,7 +55,7 @@ final class Template {
         Matcher m = SECTION.matcher(text);
         while (m.find()) {
             if (m.group(1).equals(block)) {
-                return new Template(name + "#" + block, m.group(2).strip());
+                return new Template(name + "#" + block, m.group(2).strip(), ru);
             }
         }
         throw new IllegalArgumentException(name + " has no block " + block);
@@ -94,11 +102,20 @@ final class Template {
             if (value == null || value instanceof Boolean || m.group().startsWith("{{#") || m.group().startsWith("{{/")) {
                 throw new IllegalArgumentException(name + ": no value for " + m.group());
             }
-            filled.append(prose(result.substring(last, m.start()))).append(value);
+            filled.append(prose(result.substring(last, m.start()))).append(text(value));
             last = m.end();
         }
         filled.append(prose(result.substring(last)));
         return filled.toString();
+    }
+
+    /** A whole number with its thousands grouped (a comma in English, a no-break space in Russian); anything else as it is. */
+    private String text(Object value) {
+        if (value instanceof Integer || value instanceof Long) {
+            String grouped = String.format(Locale.ROOT, "%,d", ((Number) value).longValue());
+            return ru ? grouped.replace(',', '\u00A0') : grouped;
+        }
+        return value.toString();
     }
 
     /** A piece of the template's own text between placeholders: braces left there are a mistyped placeholder. */

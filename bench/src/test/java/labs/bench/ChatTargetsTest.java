@@ -96,16 +96,16 @@ class ChatTargetsTest {
         String en = Causes.whyMissed(Target.check(r), false);
         String ru = Causes.whyMissed(Target.check(r), true);
 
-        assertThat(en).contains("lab 4, platform threads's p99 was 40.00 ms and ncat --chat's 10.00 ms",
-                "Per delivery lab 4, platform threads spent 12.0 µs of server CPU and 1.10 context switches",
+        assertThat(en).contains("p99 was 40.00 ms for lab 4, platform threads and 10.00 ms for ncat --chat",
+                "Per delivery the server spent 12.0 µs of CPU and 1.10 context switches",
                 "most deliveries wake a sleeping thread", "kept 1.90 of the 2 cores busy",
                 "ncat's p99 counts only the lines that arrived intact: it damaged 1.0 %",
-                "lab 4, virtual threads spent 7.0 µs of server CPU per delivery and ncat --chat 4.0 µs (1.75×)",
-                "lost messages in 1 of its 3 runs", "at the highest rate, had 1200 missing")
+                "the server (lab 4, virtual threads) spent 7.0 µs of CPU per delivery and ncat --chat 4.0 µs (1.75×)",
+                "lost messages in 1 of its 3 runs", "at the highest rate, had 1,200 missing")
                 .doesNotContain("{{", "}}");
         assertThat(en).doesNotContain("Fewer switches than deliveries"); // platform had 1.1 per delivery
         assertThat(ru).contains("p99 у сервера «lab 4, platform threads» — 40.00 мс, у ncat --chat — 10.00 мс",
-                "терял сообщения в 1 замерах из 3", "предельная скорость").doesNotContain("{{", "}}");
+                "замеров с потерями: 1 из 3", "предельная скорость").doesNotContain("{{", "}}");
     }
 
     @Test

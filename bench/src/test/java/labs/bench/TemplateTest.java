@@ -35,6 +35,12 @@ class TemplateTest {
     }
 
     @Test
+    void wholeNumbersAreGroupedAsEachLanguageWritesThem() {
+        assertThat(new Template("t", "{{n}} {{x}}", false).fill(Map.of("n", 216_000L, "x", "0.25"))).isEqualTo("216,000 0.25");
+        assertThat(new Template("t", "{{n}} {{x}}", true).fill(Map.of("n", 216_000L, "x", "0.25"))).isEqualTo("216\u00A0000 0.25");
+    }
+
+    @Test
     void aPlaceholderWithoutAValueIsAnError() {
         Template t = new Template("t", "{{a}} and {{b}}");
 
