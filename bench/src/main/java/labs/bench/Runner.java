@@ -44,7 +44,7 @@ final class Runner {
     Results run(Plan plan) throws InterruptedException {
         int cores = Runtime.getRuntime().availableProcessors();
         if (plan.kind() == Plan.Kind.STANDARD) {
-            awaitQuiet(cores);
+            awaitQuiet(plan, cores);
         }
         Instant started = Instant.now();
         Standing standing = new Standing(plan.kind(), plan.force(), load.get(), cores);
@@ -101,11 +101,13 @@ final class Runner {
     }
 
     /** Waits, up to {@link #settle}, for the 1-minute load average to fall to half the cores or below. */
-    private void awaitQuiet(int cores) throws InterruptedException {
+    private void awaitQuiet(Plan plan, int cores) throws InterruptedException {
         long deadline = System.nanoTime() + settle.toNanos();
-        for (LoadAverage now = load.get(); now.known() && now.one() > cores / 2.0 && System.nanoTime() < deadline; now = load.get()) {
-            out.println("waiting for a quiet machine: load average " + now + ", at most " + cores / 2.0 + " wanted");
+        Standing now = new Standing(plan.kind(), plan.force(), load.get(), cores);
+        while (now.before().known() && !now.quiet() && System.nanoTime() < deadline) {
+            out.println("waiting for a quiet machine: load average " + now.before() + ", at most " + now.limitText() + " wanted");
             TimeUnit.SECONDS.sleep(10);
+            now = new Standing(plan.kind(), plan.force(), load.get(), cores);
         }
     }
 
