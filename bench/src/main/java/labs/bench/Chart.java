@@ -20,7 +20,7 @@ import javax.imageio.ImageIO;
 
 /**
  * A line chart drawn with java.awt into a PNG, headless: enough for the report, no chart library.
- * The x axis is logarithmic (1, 10, 100, 1,000 clients); the y axis logarithmic or linear.
+ * The x axis is logarithmic (clients, connections, or messages a second); the y axis logarithmic or linear.
  *
  * <p>Thread safety: confined to the thread that builds and writes it.
  */

@@ -34,15 +34,30 @@ final class ChatLoad {
     record Settings(int users, int senders, int rate, int messages) {
         /** Messages each sender sends first, unmeasured, while the server's JIT compiles: about a second's worth. */
         int warmUpMessages() {
-            return rate > 0 ? rate : 200;
+            return rate > 0 ? rate : Math.min(200, messages);
         }
 
+        /** Deliveries that one run should make: every message to every user but its sender. */
+        long deliveries() {
+            return (long) senders * messages * (users - 1);
+        }
+
+        /**
+         * Issue 11's loads, and more rates in the room of 100 for the chart of p99 against the
+         * offered rate: each paced run sends for 3 s, the run at the highest rate 1,000 messages each.
+         */
         static List<Settings> standard() {
-            return List.of(new Settings(100, 10, 100, 300), new Settings(100, 10, 0, 1000));
+            return List.of(paced(100, 10, 10, 3), paced(100, 10, 30, 3), paced(100, 10, 100, 3), paced(100, 10, 200, 3),
+                    new Settings(100, 10, 0, 1000), paced(1000, 10, 10, 3));
         }
 
+        /** The issue's room of 100 for a second at two rates and briefly at the highest: enough to check the targets' wiring. */
         static List<Settings> quick() {
-            return List.of(new Settings(20, 5, 100, 100), new Settings(20, 5, 0, 200));
+            return List.of(paced(100, 10, 30, 1), paced(100, 10, 100, 1), new Settings(100, 10, 0, 100));
+        }
+
+        private static Settings paced(int users, int senders, int rate, int seconds) {
+            return new Settings(users, senders, rate, rate * seconds);
         }
     }
 
@@ -53,7 +68,7 @@ final class ChatLoad {
     }
 
     static ChatResult run(ServerProcess server, Settings s) throws IOException, InterruptedException {
-        boolean login = server.contender() == Contender.LAB4_CHAT;
+        boolean login = server.contender().isLab4();
         ChatTally tally = new ChatTally();
         List<ChatUser> users = new ArrayList<>();
         ReaderThread reader = null;
@@ -79,19 +94,23 @@ final class ChatLoad {
             CpuMeter ownCpu = CpuMeter.ofThisProcess();
             serverCpu.start();
             ownCpu.start();
+            long switchesBefore = server.contextSwitches();
             long started = System.nanoTime();
             sendPhase(users, s, warmUp, warmUp + s.messages());
             long expected = perMessage * s.messages();
             long lastChange = awaitDeliveries(tally.arrived, perMessage * (warmUp + s.messages()));
             double serverCores = serverCpu.coresSinceStart();
             double ownCores = ownCpu.coresSinceStart();
+            long serverNanos = serverCpu.nanosSinceStart();
+            long switchesAfter = server.contextSwitches();
+            long switches = switchesBefore >= 0 && switchesAfter >= 0 ? switchesAfter - switchesBefore : -1;
             reader.finish();
             Histogram latency = LatencySummary.newHistogram();
             users.forEach(user -> latency.add(user.latency()));
             return new ChatResult(server.contender().label(), s.users(), s.senders(), s.messages(), s.rate(),
                     expected, tally.delivered.get(), tally.duplicated.get() - duplicatedInWarmUp,
                     tally.damaged.get() - damagedInWarmUp, (lastChange - started) / 1e9,
-                    LatencySummary.of(latency), serverCores, ownCores);
+                    LatencySummary.of(latency), serverCores, ownCores, serverNanos, switches);
         } finally {
             if (reader != null) {
                 reader.finish();

@@ -15,7 +15,8 @@ enum Contender {
     LAB2_VIRTUAL("lab 2, virtual threads", "labs.threaded.ThreadedEchoServer", "--threads", "virtual"),
     NETTY("Netty (event loops)", "labs.bench.NettyEchoServer"),
     NCAT("ncat --exec /bin/cat", null),
-    LAB4_CHAT("lab 4 chat", "labs.chat.ChatServer"),
+    LAB4_PLATFORM("lab 4, platform threads", "labs.chat.ChatServer", "--threads", "platform"),
+    LAB4_VIRTUAL("lab 4, virtual threads", "labs.chat.ChatServer", "--threads", "virtual"),
     NCAT_CHAT("ncat --chat", null);
 
     /** Enough for the largest hold run; the labs' default cap (100) would turn clients away. */
@@ -43,7 +44,7 @@ enum Contender {
             }
         }
         throw new IllegalArgumentException("no server called '" + key + "'; known: lab1, lab2-platform, "
-                + "lab2-virtual, netty, ncat, lab4-chat, ncat-chat");
+                + "lab2-virtual, netty, ncat, lab4-platform, lab4-virtual, ncat-chat");
     }
 
     String label() {
@@ -52,6 +53,23 @@ enum Contender {
 
     boolean isJava() {
         return mainClass != null;
+    }
+
+    boolean usesVirtualThreads() {
+        return extraArgs.contains("virtual");
+    }
+
+    /** Lab 4 asks every user to log in; ncat --chat lets anyone talk at once. */
+    boolean isLab4() {
+        return this == LAB4_PLATFORM || this == LAB4_VIRTUAL;
+    }
+
+    /**
+     * Whether the server's CPU time and context switches can be read from its one process: not
+     * for ncat --exec, which hands each client to processes of its own that come and go.
+     */
+    boolean isOneProcess() {
+        return this != NCAT;
     }
 
     String mainClass() {
@@ -64,7 +82,7 @@ enum Contender {
 
     /** Null when this machine can run it, else why not (one line for the report). */
     String whyUnavailable() {
-        if (this == LAB2_VIRTUAL && Runtime.version().feature() < 21) {
+        if (usesVirtualThreads() && Runtime.version().feature() < 21) {
             return "virtual threads need JDK 21+; this run used JDK " + Runtime.version().feature();
         }
         if (isJava() && !onClasspath(mainClass)) {

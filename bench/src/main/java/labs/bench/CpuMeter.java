@@ -46,6 +46,11 @@ final class CpuMeter {
         return cores(cpuNanos.getAsLong() - startCpu, System.nanoTime() - startWall);
     }
 
+    /** CPU time used since {@link #start()}, in nanoseconds; -1 when it cannot be measured. */
+    long nanosSinceStart() {
+        return cpuNanos == null ? -1 : cpuNanos.getAsLong() - startCpu;
+    }
+
     static double cores(long cpuNanos, long wallNanos) {
         return wallNanos <= 0 ? 0 : (double) cpuNanos / wallNanos;
     }

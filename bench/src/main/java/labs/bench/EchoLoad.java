@@ -76,8 +76,7 @@ final class EchoLoad {
             double serverCores = serverCpu.coresSinceStart();
             double ownCores = ownCpu.coresSinceStart();
             long switchesAfter = server.contextSwitches();
-            boolean counted = switchesBefore >= 0 && switchesAfter >= 0 && server.contender().isJava(); // ncat: see cpuMeter()
-            long switches = counted ? switchesAfter - switchesBefore : -1;
+            long switches = switchesBefore >= 0 && switchesAfter >= 0 ? switchesAfter - switchesBefore : -1;
             int served = (int) all.stream().filter(c -> c.replies() > 0).count();
             return new EchoResult(server.contender().label(), clients, served, answered.getTotalCount(),
                     settings.measure().toNanos() / 1e9, summarize(), unanswered.size(), damaged, serverCores, ownCores, switches);

@@ -53,14 +53,4 @@ record Machine(String cpu, int cores, long memoryMb, String jdk, String os, Stri
         String[] parts = limitsLine.trim().split("\\s+");
         return parts.length > 0 && !parts[0].isEmpty() ? parts[0] : "unknown";
     }
-
-    /** The 1, 5 and 15 minute load averages, as /proc/loadavg says them. */
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return parts[0] + ", " + parts[1] + ", " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 }

@@ -33,10 +33,12 @@ final class Report {
     static String chatLine(ChatResult r) {
         LatencySummary l = r.latency();
         return String.format(Locale.ROOT, "chat %-20s %d users, %d senders x %d at %s: %d/%d delivered, %d missing,"
-                        + " %d duplicated, %d damaged, %.0f deliveries/s, p50 %s p99 %s, cpu server %s generator %s",
+                        + " %d duplicated, %d damaged, %.0f deliveries/s, p50 %s p99 %s, cpu server %s generator %s,"
+                        + " µs/delivery %s, switches/delivery %s",
                 r.server(), r.users(), r.senders(), r.messagesEach(), r.ratePerSender() == 0 ? "max" : r.ratePerSender() + "/s",
                 r.delivered(), r.expected(), r.missing(), r.duplicated(), r.damaged(), r.deliveriesPerSecond(),
-                ms(l.p50Us()), ms(l.p99Us()), Tables.cores(r.serverCpu()), Tables.cores(r.generatorCpu()));
+                ms(l.p50Us()), ms(l.p99Us()), Tables.cores(r.serverCpu()), Tables.cores(r.generatorCpu()),
+                Tables.oneDecimal(r.serverMicrosPerDelivery()), Tables.cores(r.switchesPerDelivery()));
     }
 
     /** Microseconds as milliseconds with sensible precision: 0.031, 1.25, 2000. */

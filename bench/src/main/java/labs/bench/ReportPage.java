@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Writes {@code benchmarks.md} and {@code benchmarks.ru.md} with the charts beside them: the
- * machine, the tables, the targets with their verdicts, and the prose of {@link Prose}.
- * Stateless.
+ * templates {@code report/benchmarks.*.md} filled with the machine, the run's standing, the
+ * tables, the targets with their verdicts and the causes of the missed ones. Stateless.
  */
 final class ReportPage {
     private ReportPage() {
@@ -33,38 +36,67 @@ final class ReportPage {
     }
 
     static String page(Results r, List<Target> targets, EchoLoad.Settings echo, String img, boolean ru) {
-        StringBuilder md = new StringBuilder();
-        Prose p = new Prose(ru);
-        md.append(p.title()).append("\n\n");
-        md.append(p.generated(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(r.started().atOffset(ZoneOffset.UTC)),
-                r.took().toSeconds())).append("\n\n");
-        md.append(p.sharedMachine(r.machine().cores(), r.loadBefore(), r.loadAfter())).append("\n\n");
-        md.append(machine(r.machine(), ru)).append("\n");
-        md.append(p.howToRun()).append("\n");
-        md.append(p.howItMeasures(echo)).append("\n");
-        if (!r.echo().isEmpty()) {
-            md.append(p.echoHeading()).append("\n\n");
-            md.append("![").append(p.latencyAlt()).append("](").append(img).append('/').append(Charts.LATENCY).append(")\n\n");
-            md.append(Tables.echo(r.echo(), ru)).append("\n").append(p.roundSpread(r.roundSpread())).append("\n")
-                    .append(p.echoReading()).append("\n");
+        Map<String, Object> v = new HashMap<>();
+        v.put("when", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").format(r.started().atOffset(ZoneOffset.UTC)));
+        v.put("seconds", r.took().toSeconds());
+        Standing standing = r.standing();
+        v.put("standard", standing.standard() && !standing.forced());
+        v.put("forced", standing.forced());
+        v.put("refused", standing.refused());
+        v.put("quick", standing.kind() == Plan.Kind.QUICK);
+        v.put("one-load", standing.kind() == Plan.Kind.ONE_LOAD);
+        v.put("load-one", standing.oneMinuteText());
+        v.put("load-limit", standing.limitText());
+        v.put("cores", r.machine().cores());
+        v.put("load-before", standing.before());
+        v.put("load-after", r.loadAfter());
+        v.put("machine", machine(r.machine(), ru));
+        v.put("settle", Runner.SETTLE.toSeconds());
+        v.put("payload", echo.payloadBytes());
+        v.put("warmup", seconds(echo.warmup(), ru));
+        v.put("measure", seconds(echo.measure(), ru));
+        v.put("timeout", seconds(echo.timeout(), ru));
+        v.put("one-round", echo.rounds() <= 1);
+        v.put("several-rounds", echo.rounds() > 1);
+        v.put("rounds", echo.rounds());
+        v.put("img", img);
+        v.put("echo", !r.echo().isEmpty());
+        v.put("latency-chart", Charts.LATENCY);
+        v.put("echo-table", Tables.echo(r.echo(), ru));
+        double[] spread = r.roundSpread();
+        v.put("spread", spread != null);
+        if (spread != null) {
+            v.put("spread-median", percent(spread[0]));
+            v.put("spread-largest", percent(spread[1]));
         }
-        if (!r.hold().isEmpty()) {
-            md.append(p.holdHeading()).append("\n\n");
-            md.append("![").append(p.memoryAlt()).append("](").append(img).append('/').append(Charts.MEMORY).append(")\n\n");
-            md.append(Tables.hold(r.hold(), ru)).append("\n").append(p.holdReading()).append("\n")
-                    .append(p.platformMemory()).append("\n");
-        }
-        if (!r.chat().isEmpty()) {
-            md.append(p.chatHeading()).append("\n\n").append(Tables.chat(r.chat(), ru)).append("\n").append(p.chatReading()).append("\n");
-        }
-        md.append(p.targetsHeading()).append("\n\n").append(Tables.targets(targets, ru)).append("\n");
-        md.append(p.whyMissed(targets)).append("\n");
-        md.append(p.virtualThreads()).append("\n");
-        if (!r.notes().isEmpty()) {
-            md.append(p.notesHeading()).append("\n\n");
-            r.notes().forEach(n -> md.append("- ").append(n).append('\n'));
-        }
-        return md.toString();
+        v.put("hold", !r.hold().isEmpty());
+        v.put("memory-chart", Charts.MEMORY);
+        v.put("hold-table", Tables.hold(r.hold(), ru));
+        v.put("platform-memory", Causes.platformMemory(ru));
+        v.put("chat", !r.chat().isEmpty());
+        v.put("chat-chart", Charts.hasChatChart(r));
+        v.put("chat-chart-file", Charts.CHAT_P99);
+        v.put("chat-table", Tables.chat(r.chat(), ru));
+        v.put("jdk", r.machine().jdk());
+        v.put("targets-table", Tables.targets(targets, ru));
+        String whyMissed = Causes.whyMissed(targets, ru);
+        v.put("all-met", whyMissed.isEmpty());
+        v.put("why-missed", whyMissed);
+        v.put("notes", !r.notes().isEmpty());
+        StringBuilder notes = new StringBuilder();
+        r.notes().forEach(n -> notes.append("- ").append(n).append('\n'));
+        v.put("notes-list", notes.toString().strip());
+        return Template.load("benchmarks", ru).fill(v);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.0f %%", 100 * fraction);
+    }
+
+    private static String seconds(Duration d, boolean ru) {
+        double s = d.toMillis() / 1000.0;
+        String text = s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+        return ru ? text.replace('.', ',') : text;
     }
 
     static String machine(Machine m, boolean ru) {

@@ -13,7 +13,7 @@ import java.util.List;
  * @param machine    where it ran
  * @param started    when it began
  * @param took       how long it ran
- * @param loadBefore the load average when it began
+ * @param standing   whether it may be called standard, with the load average when it began
  * @param loadAfter  the load average when it ended
  * @param echo       echo runs, the best round of each server at each load
  * @param echoRounds every echo run of every round, to show how much rounds differ
@@ -21,7 +21,7 @@ import java.util.List;
  * @param chat       chat runs
  * @param notes      servers skipped and why, limits hit
  */
-record Results(Machine machine, Instant started, Duration took, String loadBefore, String loadAfter,
+record Results(Machine machine, Instant started, Duration took, Standing standing, LoadAverage loadAfter,
                List<EchoResult> echo, List<EchoResult> echoRounds, List<HoldResult> hold, List<ChatResult> chat,
                List<String> notes) {
 
@@ -54,7 +54,12 @@ record Results(Machine machine, Instant started, Duration took, String loadBefor
         return hold.stream().filter(r -> r.server().equals(server.label())).findFirst().orElse(null);
     }
 
-    ChatResult chat(Contender server, int rate) {
-        return chat.stream().filter(r -> r.server().equals(server.label()) && r.ratePerSender() == rate).findFirst().orElse(null);
+    ChatResult chat(Contender server, int users, int rate) {
+        return chat.stream().filter(r -> r.server().equals(server.label()) && r.users() == users && r.ratePerSender() == rate)
+                .findFirst().orElse(null);
+    }
+
+    List<ChatResult> chat(Contender server) {
+        return chat.stream().filter(r -> r.server().equals(server.label())).toList();
     }
 }

@@ -11,6 +11,8 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -20,17 +22,37 @@ import java.util.stream.Stream;
  * <p>Thread safety: confined to the thread that calls {@link #run}.
  */
 final class Runner {
+    /** How long a standard run waits for the machine to become quiet: the build just before it raises the load too. */
+    static final Duration SETTLE = Duration.ofSeconds(90);
+
     private final PrintStream out;
+    private final Supplier<LoadAverage> load;
+    private final Duration settle;
     private final Set<String> notes = new LinkedHashSet<>();
 
     Runner(PrintStream out) {
+        this(out, LoadAverage::current, SETTLE);
+    }
+
+    /** @param load where the load average comes from; tests give a made-up one */
+    Runner(PrintStream out, Supplier<LoadAverage> load, Duration settle) {
         this.out = out;
+        this.load = load;
+        this.settle = settle;
     }
 
     Results run(Plan plan) throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (plan.kind() == Plan.Kind.STANDARD) {
+            awaitQuiet(plan, cores);
+        }
         Instant started = Instant.now();
-        String loadBefore = Machine.loadAverage();
-        out.println("load average before: " + loadBefore + " (1, 5, 15 min)");
+        Standing standing = new Standing(plan.kind(), plan.force(), load.get(), cores);
+        out.println("load average before: " + standing.before() + " (1, 5, 15 min)");
+        if (standing.refused()) {
+            out.println("not a standard run: the 1-minute load average is above half the cores (" + standing.limitText()
+                    + "); the page will say so (--force calls it standard anyway)");
+        }
         List<EchoResult> echo = new ArrayList<>();
         List<EchoResult> echoRounds = new ArrayList<>();
         List<Contender> echoServers = available(plan.echoServers());
@@ -72,10 +94,21 @@ final class Runner {
                 }
             }
         }
-        String loadAfter = Machine.loadAverage();
+        LoadAverage loadAfter = load.get();
         out.println("load average after: " + loadAfter);
-        return new Results(Machine.current(), started, Duration.between(started, Instant.now()), loadBefore, loadAfter,
+        return new Results(Machine.current(), started, Duration.between(started, Instant.now()), standing, loadAfter,
                 echo, echoRounds, hold, chat, List.copyOf(notes));
+    }
+
+    /** Waits, up to {@link #settle}, for the 1-minute load average to fall to half the cores or below. */
+    private void awaitQuiet(Plan plan, int cores) throws InterruptedException {
+        long deadline = System.nanoTime() + settle.toNanos();
+        Standing now = new Standing(plan.kind(), plan.force(), load.get(), cores);
+        while (now.before().known() && !now.quiet() && System.nanoTime() < deadline) {
+            out.println("waiting for a quiet machine: load average " + now.before() + ", at most " + now.limitText() + " wanted");
+            TimeUnit.SECONDS.sleep(10);
+            now = new Standing(plan.kind(), plan.force(), load.get(), cores);
+        }
     }
 
     /** Adds {@code r}, or replaces an earlier round of the same server and load that had fewer round trips. */
@@ -108,8 +141,8 @@ final class Runner {
     }
 
     /** Lab 4 with a throwaway data dir, cheap password hashing and no flood limit (the load floods on purpose). */
-    private static List<String> chatArgs(Contender server, Path dataDir) {
-        return server == Contender.LAB4_CHAT
+    static List<String> chatArgs(Contender server, Path dataDir) {
+        return server.isLab4()
                 ? List.of("--data-dir", dataDir.toString(), "--iterations", "1000", "--flood-rate", "0")
                 : List.of();
     }

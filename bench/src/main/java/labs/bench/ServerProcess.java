@@ -91,10 +91,10 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Context switches of the server's threads so far; -1 where they cannot be read. */
+    /** Context switches of the server's threads so far; -1 where they cannot be read (see {@link #cpuMeter}). */
     long contextSwitches() {
         try {
-            return ProcStats.available() ? ProcStats.contextSwitches(pid()) : -1;
+            return ProcStats.available() && contender.isOneProcess() ? ProcStats.contextSwitches(pid()) : -1;
         } catch (IOException e) {
             return -1;
         }
@@ -105,7 +105,7 @@ final class ServerProcess implements AutoCloseable {
      * relay and a cat), which come and go during a run, so its CPU is not measured: unknown, not wrong.
      */
     CpuMeter cpuMeter() {
-        return contender == Contender.NCAT ? CpuMeter.unknown() : new CpuMeter(this::cpuNanos);
+        return contender.isOneProcess() ? new CpuMeter(this::cpuNanos) : CpuMeter.unknown();
     }
 
     ProcStats.Status status() throws IOException {

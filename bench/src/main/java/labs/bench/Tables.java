@@ -73,15 +73,16 @@ final class Tables {
     static String chat(List<ChatResult> results, boolean ru) {
         List<String> rows = new ArrayList<>();
         rows.add(ru
-                ? "| Сервер | Пользователи | Отправители × сообщения | Темп на отправителя | Доставлено / ожидалось | Потеряно | Повторов | Испорчено | Доставок/с | p50, мс | p99, мс | ЦП сервера | ЦП генератора |"
-                : "| Server | Users | Senders × messages | Rate per sender | Delivered / expected | Missing | Duplicated | Damaged | Deliveries/s | p50 ms | p99 ms | Server CPU | Generator CPU |");
-        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                ? "| Сервер | Пользователи | Отправители × сообщения | Темп на отправителя | Доставлено / ожидалось | Потеряно | Повторов | Испорчено | Доставок/с | p50, мс | p99, мс | ЦП сервера | ЦП генератора | ЦП сервера на доставку, мкс | Переключений на доставку |"
+                : "| Server | Users | Senders × messages | Rate per sender | Delivered / expected | Missing | Duplicated | Damaged | Deliveries/s | p50 ms | p99 ms | Server CPU | Generator CPU | Server CPU per delivery, µs | Switches per delivery |");
+        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (ChatResult r : results) {
             String rate = r.ratePerSender() == 0 ? (ru ? "максимум" : "max") : r.ratePerSender() + (ru ? "/с" : "/s");
-            rows.add(String.format(Locale.ROOT, "| %s | %d | %d × %,d | %s | %,d / %,d | %,d | %,d | %,d | %,.0f | %s | %s | %s | %s |",
+            rows.add(String.format(Locale.ROOT, "| %s | %,d | %d × %,d | %s | %,d / %,d | %,d | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s |",
                     r.server(), r.users(), r.senders(), r.messagesEach(), rate, r.delivered(), r.expected(), r.missing(),
                     r.duplicated(), r.damaged(), r.deliveriesPerSecond(), Report.ms(r.latency().p50Us()),
-                    Report.ms(r.latency().p99Us()), cores(r.serverCpu()), cores(r.generatorCpu())));
+                    Report.ms(r.latency().p99Us()), cores(r.serverCpu()), cores(r.generatorCpu()),
+                    oneDecimal(r.serverMicrosPerDelivery()), cores(r.switchesPerDelivery())));
         }
         return String.join("\n", rows) + "\n";
     }
@@ -107,7 +108,7 @@ final class Tables {
                 {" short", " не хватает"}, {" over", " сверх"}, {" of deliveries", " доставок"},
                 {" missing", " потеряно"}, {" duplicated", " повторов"}, {" damaged", " испорчено"},
                 {" deliveries/s", " доставок/с"}, {" held", " удержано"}, {" failed", " отказов"},
-                {"KiB", "КиБ"}, {" ms", " мс"}};
+                {"KiB", "КиБ"}, {" ms", " мс"}, {" µs", " мкс"}, {" vs ", " против "}, {"runs: ", "замеров: "}};
         String result = text;
         for (String[] pair : words) {
             result = result.replace(pair[0], pair[1]);

@@ -2,6 +2,7 @@ package labs.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,14 +30,14 @@ class PlanTest {
 
     @Test
     void theStandardPlanMeasuresWhatTheIssueAsks() {
-        Plan plan = Plan.standard(Path.of("docs"));
+        Plan plan = Plan.standard(Path.of("docs"), false);
 
         assertThat(plan.clients()).containsExactly(1, 10, 100, 1000);
         assertThat(plan.connections()).contains(5000, 10_000);
         assertThat(plan.echoServers()).contains(Contender.LAB1, Contender.LAB2_PLATFORM, Contender.LAB2_VIRTUAL, Contender.NETTY);
-        assertThat(plan.chat()).extracting(ChatLoad.Settings::users, ChatLoad.Settings::senders)
-                .containsOnly(org.assertj.core.groups.Tuple.tuple(100, 10));
-        assertThat(plan.chat()).extracting(ChatLoad.Settings::rate).containsExactly(100, 0);
+        assertThat(plan.chatServers()).containsExactly(Contender.LAB4_PLATFORM, Contender.LAB4_VIRTUAL, Contender.NCAT_CHAT);
+        assertThat(plan.chat()).extracting(ChatLoad.Settings::users, ChatLoad.Settings::senders, ChatLoad.Settings::rate)
+                .contains(tuple(100, 10, 100), tuple(100, 10, 0), tuple(1000, 10, 10)); // issue 11's loads
     }
 
     @Test
