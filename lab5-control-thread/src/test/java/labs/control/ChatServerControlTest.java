@@ -45,8 +45,8 @@ class ChatServerControlTest {
 
     @BeforeEach
     void start() throws IOException {
-        EventLog log = new EventLog(new PrintStream(gate, true, StandardCharsets.UTF_8),
-                dataDir.resolve("server.log"), false, Clock.systemDefaultZone());
+        EventLog log = new EventLog(null,
+                dataDir.resolve("server.log"), false, Clock.systemDefaultZone(), gate);
         server = new ChatServer(ServerConfig.anyFreePort(), log, AuthSettings.forTests(dataDir),
                 ChatSettings.defaults().withoutFloodLimit(), Threads.PLATFORM);
         control = new ChatServerControl(server, log, Duration.ofSeconds(3), Duration.ofSeconds(10));
