@@ -141,6 +141,21 @@ class ChatServerControlTest {
         }
     }
 
+    /** The drain is woken by the last client leaving (no polling), and each leaves because the server stops. */
+    @Test
+    void theShutdownWaitsForTheLastClientAndEachLeavesBecauseTheServerStops() throws Exception {
+        try (ChatUser alice = ChatUser.register("127.0.0.1", server.localPort(), "alice");
+             ChatUser bob = ChatUser.register("127.0.0.1", server.localPort(), "bob")) {
+            assertThat(control.shutdown()).isTrue();
+            assertThat(control.terminatedCleanly()).isTrue();
+            assertThat(alice.client.readUntilClosed()).contains("* " + ChatServerControl.GOODBYE);
+            assertThat(bob.client.readUntilClosed()).contains("* " + ChatServerControl.GOODBYE);
+        }
+        assertThat(java.nio.file.Files.readAllLines(dataDir.resolve("server.log")).stream()
+                .filter(line -> line.contains(" disconnected: ")))
+                .hasSize(2).allMatch(line -> line.contains("disconnected: server stopping"));
+    }
+
     @Test
     void afterShutdownNothingReopensAndStatusSaysStopped() throws IOException {
         assertThat(control.shutdown()).isTrue();
