@@ -490,7 +490,9 @@ public abstract class TcpServer {
     private void admit(Socket socket) {
         Connection connection = new Connection(socket, nextClientId.incrementAndGet());
         try {
-            socket.setKeepAlive(true); // a client that vanishes without a FIN is found out, in hours rather than never
+            // A client that vanishes without a FIN (a cable pulled, a laptop closed) is found out by
+            // the system's probes, after two hours idle by default (RFC 1122, 4.2.3.6), rather than never.
+            socket.setKeepAlive(true);
         } catch (SocketException alreadyGone) {
             // Its first read will say so.
         }
