@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * </pre>
  * Lines go to the console and, when a file is given, are appended to it too.
  *
- * <p>Logging never waits for the console or the disk: each output has its own writer thread
+ * <p>A thread that logs never waits for the console or the disk: each output has its own writer thread
  * ({@link LogSink}) and a bounded queue, so a stalled console drops log lines (and says how many)
  * instead of stopping every thread that logs. A log that blocks the world is an easy way for one
  * Ctrl+S to stop a whole server, Ctrl+C included.
@@ -36,8 +36,8 @@ import java.util.concurrent.TimeoutException;
  * thread also reads ({@link #tail}), clears and closes; each output's writer thread writes.
  * {@code lock} makes "read the time, queue the line for both outputs" one step, so lines are in
  * time order and in the same order in both outputs; it is held for that only, never while
- * anything is written or read. The file's writer ({@link LogSink.FileTarget}) is confined to the file's
- * writer thread; clear and close are commands queued in order with the lines, so a clear never
+ * anything is written or read. The file's writer ({@link LogSink.FileTarget}) is confined to
+ * the file's writer thread; clear and close are commands queued in order with the lines, so a clear never
  * cuts a line in half, every line logged before it is gone and every line after it is kept.
  * {@link #tail} reads the file without any lock of ours; it drops a last line still being written.
  * The other fields are final.
@@ -50,7 +50,7 @@ public final class EventLog implements Closeable {
         void reached(String line);
     }
 
-    /** Lines waiting per output: a few seconds of a busy server; about 1 MB of text at most. */
+    /** Lines waiting per output, at most: the log's memory is bounded however stuck an output is. */
     static final int QUEUE_LINES = 10_000;
     /** How long close() and tail() wait for a stuck output before they give up on it. */
     static final Duration WAIT_FOR_OUTPUT = Duration.ofSeconds(2);
