@@ -59,6 +59,7 @@ public final class ServerLauncher {
         try {
             server.awaitTermination(Duration.ofDays(36_500));
             Runtime.getRuntime().removeShutdownHook(onCtrlC);
+            server.log.flush(Duration.ofSeconds(2)); // the last lines, before main returns and the JVM exits
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             server.stop();
@@ -75,6 +76,8 @@ public final class ServerLauncher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Bounded even when the console is stuck: the hook must end, or Ctrl+C cannot stop the JVM.
+        server.log.flush(Duration.ofSeconds(2));
     }
 
     private static EventLog openLog(Options options, PrintStream out) throws IOException {

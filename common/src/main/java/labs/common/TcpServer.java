@@ -9,12 +9,15 @@ import java.net.SocketException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ServerSocketFactory;
 
 /**
  * The life of a TCP server, shared by every lab: bind, accept clients, stop. What a lab adds is
@@ -32,15 +35,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket: connected clients go on (lab 5's pause and resume).
  *
  * <p>Thread safety argument. Threads: the caller of start/stop (main, a shutdown hook, lab 5's
- * console), the acceptor threads, one thread per client (lab 2 on).
+ * console), the acceptor threads (after a pause and a resume, the old one may still be admitting
+ * its last client while the new one runs), one thread per client (lab 2 on).
  * <ul>
- *   <li>{@code state}, {@code listener}, {@code boundPort}, {@code summaryLogged}: guarded by {@code lock}; every
- *       lifecycle transition is one critical section, so two stops or a stop racing a resume
- *       cannot both act. {@code state} is also volatile so {@link #admit} can read it cheaply.</li>
- *   <li>{@code connections}, {@code workers}, {@code acceptors}: thread-safe sets. Only an
- *       acceptor adds connections, so the max-clients check-then-add is confined to it; others only
- *       remove. stop() sets the state before closing every connection, and admit() adds before it
- *       reads the state, so a client accepted at the moment of stop is closed by one or the other.</li>
+ *   <li>{@code state}, {@code listener}, {@code boundPort}, {@code summaryLogged},
+ *       {@code serverSockets}: guarded by {@code lock}; every lifecycle transition is one
+ *       critical section, so two stops or a stop racing a resume cannot both act. {@code state}
+ *       is also volatile so that {@link #isStopped} can read it without the lock.</li>
+ *   <li>{@code connections}: a plain set guarded by its own monitor. The max-clients check and
+ *       the add are one critical section, so any number of acceptors cannot admit one client
+ *       too many; each add or remove writes its "(N connected)" line in the same critical section,
+ *       so the counts in the log never run backwards. stop() sets the state, then takes the
+ *       set's monitor to close every connection; admit() reads the state under that monitor, so
+ *       a client admitted at the moment of stop is either in stop's snapshot or sees the state
+ *       and is closed at once. The two locks are never held together.</li>
+ *   <li>{@code workers}, {@code acceptors}: thread-safe sets (each add and remove is atomic; the
+ *       copies awaitTermination iterates are only a view, so it loops until none is alive).</li>
+ *   <li>{@code stopping} is volatile: set once, read by the client threads for their disconnect reason.</li>
  *   <li>Counters are atomics; {@code config}, {@code log}, {@code handler} are immutable or thread-safe.</li>
  * </ul>
  */
@@ -59,8 +70,10 @@ public abstract class TcpServer {
     private Listener listener;                // guarded by lock
     private int boundPort = -1;               // guarded by lock
     private boolean summaryLogged;            // guarded by lock
+    private ServerSocketFactory serverSockets = ServerSocketFactory.getDefault(); // guarded by lock
+    private volatile boolean stopping;
 
-    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = new LinkedHashSet<>(); // guarded by connections
     private final Set<Thread> acceptors = ConcurrentHashMap.newKeySet();
     private final Set<Thread> workers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger nextClientId = new AtomicInteger();
@@ -121,7 +134,9 @@ public abstract class TcpServer {
     }
 
     public final int connectedClients() {
-        return connections.size();
+        synchronized (connections) {
+            return connections.size();
+        }
     }
 
     /** Clients whose conversation has ended since the server started. */
@@ -135,7 +150,35 @@ public abstract class TcpServer {
 
     /** A snapshot of the clients connected now. */
     public final List<Connection> connections() {
-        return List.copyOf(connections);
+        synchronized (connections) {
+            return List.copyOf(connections);
+        }
+    }
+
+    /**
+     * Waits until no client is connected, up to {@code timeout}; true if none is. The last
+     * client to leave wakes the waiters, so a caller (lab 5's shutdown) need not poll.
+     */
+    public final boolean awaitNoConnections(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (connections) {
+            while (!connections.isEmpty()) { // a guarded wait in a loop: a wakeup is a hint, not a promise
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connections, left);
+            }
+            return true;
+        }
+    }
+
+    /**
+     * From now on a client that leaves is logged as leaving because the server is stopping. Lab 5
+     * calls it before it lets the conversations end by themselves; {@link #stop()} calls it too.
+     */
+    public final void beginStopping() {
+        stopping = true;
     }
 
     /**
@@ -182,14 +225,16 @@ public abstract class TcpServer {
                 return;
             }
             state = State.STOPPED;
+            stopping = true;
             closing = listener;
             listener = null;
         }
-        log.info(kind + " stopping: closing the listening socket and " + connections.size() + " connection(s)");
+        List<Connection> open = connections();
+        log.info(kind + " stopping: closing the listening socket and " + open.size() + " connection(s)");
         if (closing != null) {
             closing.close();
         }
-        for (Connection connection : connections) {
+        for (Connection connection : open) {
             connection.close();
         }
         stopped.countDown();
@@ -246,13 +291,14 @@ public abstract class TcpServer {
 
     /** Starts a thread that runs a {@link #clientTask}; the server waits for it when it stops. */
     protected final void startWorker(Connection connection, Thread worker) {
+        worker.setUncaughtExceptionHandler(this::logUncaught);
         workers.add(worker);
         try {
             worker.start();
         } catch (OutOfMemoryError noMoreThreads) {
             workers.remove(worker);
             refuse(connection, "the server cannot start another thread");
-            connections.remove(connection);
+            forget(connection, connection.label() + " not served: the server cannot start another thread");
         }
     }
 
@@ -261,19 +307,54 @@ public abstract class TcpServer {
         try {
             handler.handle(connection);
         } catch (IOException e) {
-            reason = isStopped() ? "server stopping" : describe(e);
-        } catch (RuntimeException e) {
+            reason = describe(e);
+        } catch (Throwable e) { // an Error too (OutOfMemoryError): logged here, or exec:java's thread group would hide it
             reason = "error in handler: " + e;
         } finally {
+            finish(connection, stopping ? "server stopping" : reason);
+        }
+    }
+
+    /**
+     * The end of every client, each step on its own: on JDK 17 after running out of descriptors,
+     * close() itself threw NoClassDefFoundError, and when that skipped the rest, the server kept
+     * counting a client that was gone (and once full, refused everybody).
+     */
+    private void finish(Connection connection, String reason) {
+        String closeFailure = "";
+        try {
             connection.close();
+        } catch (Throwable e) {
+            closeFailure = "; closing it failed: " + e;
+        }
+        clientsServed.incrementAndGet();
+        forget(connection, connection.label() + " disconnected: " + reason + closeFailure);
+    }
+
+    /** Removes a connection and logs {@code line} with the count, in one step, so counts never run backwards. */
+    private void forget(Connection connection, String line) {
+        synchronized (connections) {
             connections.remove(connection);
-            clientsServed.incrementAndGet();
-            log.info(connection.label() + " disconnected: " + reason + " (" + connections.size() + " connected)");
+            if (connections.isEmpty()) {
+                connections.notifyAll(); // awaitNoConnections
+            }
+            log.info(line + " (" + connections.size() + " connected)");
+        }
+    }
+
+    private void logUncaught(Thread thread, Throwable e) {
+        log.info("uncaught in thread " + thread.getName() + ": " + e); // never silent, even in exec:java's thread group
+    }
+
+    /** Lets a test give the server a listening socket that fails as a real one does. Call before start. */
+    final void useServerSockets(ServerSocketFactory factory) {
+        synchronized (lock) {
+            serverSockets = factory;
         }
     }
 
     private void listen(int port) throws IOException { // lock held
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = serverSockets.createServerSocket();
         try {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(config.host(), port), BACKLOG);
@@ -287,6 +368,7 @@ public abstract class TcpServer {
         listener = new Listener(socket);
         boundPort = socket.getLocalPort();
         Thread acceptor = new Thread(listener, "acceptor");
+        acceptor.setUncaughtExceptionHandler(this::logUncaught);
         acceptors.add(acceptor);
         acceptor.start();
         log.info("listening on " + config.host() + ":" + boundPort);
@@ -297,12 +379,13 @@ public abstract class TcpServer {
      * in accept() on only signals that thread; the system closes the port once the thread
      * returns. {@link #close()} waits for that, so when it returns, new clients are refused.
      *
-     * <p>Thread safety: {@code inAccept} is guarded by this Listener's monitor; {@code socket} is
-     * final and thread-safe to close.
+     * <p>Thread safety: {@code inAccept} and {@code closed} are guarded by this Listener's
+     * monitor; {@code socket} is final and thread-safe to close.
      */
     private final class Listener implements Runnable {
         private final ServerSocket socket;
         private boolean inAccept; // guarded by this
+        private boolean closed;   // guarded by this
 
         Listener(ServerSocket socket) {
             this.socket = socket;
@@ -311,23 +394,41 @@ public abstract class TcpServer {
         @Override
         public void run() {
             try {
-                while (true) {
-                    Socket client;
-                    try {
-                        client = acceptOne();
-                    } catch (IOException e) {
-                        if (socket.isClosed()) {
-                            break; // stop() or stopListening() closed it: that is how accept() is unblocked
-                        }
-                        log.info("accept failed: " + e.getMessage());
-                        continue;
-                    }
-                    admit(client);
-                }
-                log.info("stopped listening on port " + socket.getLocalPort());
+                acceptUntilClosed();
+            } catch (Throwable e) {
+                log.info("acceptor failed: " + e);
             } finally {
                 acceptors.remove(Thread.currentThread());
+                if (!socket.isClosed()) {
+                    // Never an open port with nobody accepting: clients would wait in the backlog for ever.
+                    log.info("the acceptor ended unexpectedly; stopping the server");
+                    stop();
+                }
             }
+        }
+
+        private void acceptUntilClosed() {
+            AcceptFailures failures = new AcceptFailures(log);
+            while (true) {
+                Socket client;
+                try {
+                    client = acceptOne();
+                } catch (Throwable e) { // IOException, and Errors such as NoClassDefFoundError: wait and retry
+                    if (socket.isClosed() || !pause(failures.failed(e))) {
+                        break; // stop() or stopListening() closed it: that is how accept() is unblocked
+                    }
+                    continue;
+                }
+                failures.succeeded();
+                try {
+                    admit(client);
+                } catch (Throwable e) { // that client is lost; the others and the port are not
+                    closeQuietly(client::close);
+                    log.info("error while admitting a client: " + e);
+                }
+            }
+            failures.closed();
+            log.info("stopped listening on port " + socket.getLocalPort());
         }
 
         private Socket acceptOne() throws IOException {
@@ -344,10 +445,33 @@ public abstract class TcpServer {
             }
         }
 
+        /** Waits {@code pause} after a failed accept, or less if the socket is closed; false then. */
+        private synchronized boolean pause(Duration pause) {
+            long deadline = System.nanoTime() + pause.toNanos();
+            boolean interrupted = false;
+            while (!closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return !closed;
+        }
+
         /** Closes the socket and waits until no thread is inside accept() on it. */
         void close() {
             closeQuietly(socket);
             synchronized (this) {
+                closed = true;
+                notifyAll(); // ends a pause after a failed accept
                 boolean interrupted = false;
                 while (inAccept) {
                     try {
@@ -365,16 +489,33 @@ public abstract class TcpServer {
 
     private void admit(Socket socket) {
         Connection connection = new Connection(socket, nextClientId.incrementAndGet());
-        if (connections.size() >= config.maxClients()) {
+        try {
+            // A client that vanishes without a FIN (a cable pulled, a laptop closed) is found out by
+            // the system's probes, after two hours idle by default (RFC 1122, 4.2.3.6), rather than never.
+            socket.setKeepAlive(true);
+        } catch (SocketException alreadyGone) {
+            // Its first read will say so.
+        }
+        boolean admitted;
+        synchronized (connections) { // check and add in one step: two acceptors cannot both take the last place
+            admitted = connections.size() < config.maxClients();
+            if (admitted) {
+                connections.add(connection);
+                if (isStopped()) {
+                    connection.close(); // stop() may have missed it; serve() below will see it closed at once
+                }
+                log.info(connection.label() + " connected (" + connections.size() + " connected)");
+            }
+        }
+        if (!admitted) {
             refuse(connection, "server full (" + config.maxClients() + " clients); try again later");
             return;
         }
-        connections.add(connection);
-        if (isStopped()) {
-            connection.close(); // stop() may have missed it; serve() below will see it closed at once
+        try {
+            dispatch(connection);
+        } catch (Throwable e) { // a lab's dispatch failed: the client must not stay counted for ever
+            finish(connection, "error while handing it to a thread: " + e);
         }
-        log.info(connection.label() + " connected (" + connections.size() + " connected)");
-        dispatch(connection);
     }
 
     private void refuse(Connection connection, String why) {
@@ -396,11 +537,15 @@ public abstract class TcpServer {
 
     private static void closeQuietly(ServerSocket socket) {
         if (socket != null) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // Nothing to do: the socket is gone either way.
-            }
+            closeQuietly(socket::close);
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // Nothing to do: the socket is gone either way.
         }
     }
 }

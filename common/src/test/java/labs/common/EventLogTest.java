@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EventLogTest {
     private static final Clock NOON = Clock.fixed(Instant.parse("2026-11-27T12:00:00.123Z"), ZoneOffset.UTC);
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
     @TempDir
     Path dir;
 
@@ -32,6 +35,7 @@ class EventLogTest {
         Thread worker = new Thread(() -> log.info("client-1 connected"), "client-1 127.0.0.1:5555");
         worker.start();
         worker.join();
+        assertThat(log.flush(WAIT)).isTrue();
         assertThat(console.toString(StandardCharsets.UTF_8).trim())
                 .isEqualTo("2026-11-27 12:00:00.123 [client-1 127.0.0.1:5555] client-1 connected");
     }
@@ -42,6 +46,7 @@ class EventLogTest {
         EventLog log = new EventLog(new PrintStream(console, true, StandardCharsets.UTF_8), null, true, NOON);
         log.data("received 5 bytes");
         log.info("client-1 disconnected");
+        assertThat(log.flush(WAIT)).isTrue();
         assertThat(log.isQuiet()).isTrue();
         assertThat(console.toString(StandardCharsets.UTF_8)).doesNotContain("received").contains("disconnected");
     }
@@ -118,7 +123,70 @@ class EventLogTest {
         EventLog log = new EventLog(new PrintStream(console, true, StandardCharsets.UTF_8), file, false, NOON);
         log.close(); // the writer is gone, as if the disk had failed
         log.info("still logged");
+        assertThat(log.flush(WAIT)).isTrue();
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("still logged");
+    }
+
+    @Test
+    void aStuckConsoleDropsLinesCountsThemAndSaysSoOnceItDrains() throws Exception {
+        StuckStream stuck = new StuckStream();
+        EventLog log = new EventLog(new PrintStream(stuck, true, StandardCharsets.UTF_8), null, false, NOON, line -> { }, 3);
+        log.info("the line the console is stuck on");
+        stuck.awaitStuck();
+        for (int i = 1; i <= 3 + 5; i++) {
+            log.info("line " + i); // returns at once: 3 wait in the queue, 5 are dropped
+        }
+        assertThat(log.flush(Duration.ofMillis(1))).as("the console is stuck").isFalse();
+        stuck.release();
+        assertThat(log.flush(WAIT)).isTrue();
+        assertThat(stuck.text().lines().map(line -> line.substring(24)))
+                .containsExactly("[main] the line the console is stuck on", "[main] line 1", "[main] line 2", "[main] line 3",
+                        "[log-console] 5 log line(s) dropped: the console was not keeping up");
+    }
+
+    @Test
+    void closeEndsEvenWhenTheConsoleIsStuck() throws Exception {
+        StuckStream stuck = new StuckStream();
+        Path file = dir.resolve("server.log");
+        EventLog log = new EventLog(new PrintStream(stuck, true, StandardCharsets.UTF_8), file, false, NOON);
+        log.info("stuck on the console, written to the file");
+        stuck.awaitStuck();
+        log.close(); // waits a bounded time for the console, then gives up on it
+        assertThat(Files.readAllLines(file)).singleElement().asString().endsWith("stuck on the console, written to the file");
+        stuck.release();
+    }
+
+    @Test
+    void tailDoesNotWaitForAThreadStoppedInTheMiddleOfLogging() throws Exception {
+        CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Path file = dir.resolve("server.log");
+        EventLog log = new EventLog(null, file, false, NOON, line -> {
+            if (line.contains("slow writer")) {
+                stopped.countDown();
+                awaitQuietly(release);
+            }
+        });
+        log.info("first");
+        Thread slow = new Thread(() -> log.info("slow writer"), "slow");
+        slow.start();
+        stopped.await();
+        assertThat(log.tail(0)).singleElement().asString().endsWith("first"); // the writers' lock is held, tail goes on
+        release.countDown();
+        slow.join();
+        log.close();
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+
+    @Test
+    void aTailNeverShowsALineThatIsOnlyHalfWritten() throws IOException {
+        Path file = dir.resolve("server.log");
+        try (EventLog log = new EventLog(null, file, false, NOON)) {
+            log.info("whole");
+            log.flush(WAIT);
+            Files.writeString(file, "half a li", java.nio.file.StandardOpenOption.APPEND);
+            assertThat(log.tail(0)).singleElement().asString().endsWith("whole");
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
@@ -126,6 +194,42 @@ class EventLogTest {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A console that stops taking bytes, as a full pipe or Ctrl+S does, until the test releases it. */
+    static final class StuckStream extends java.io.OutputStream {
+        private final CountDownLatch stuck = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+        private final ByteArrayOutputStream written = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            stuck.countDown();
+            try {
+                released.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+            written.write(b, off, len);
+        }
+
+        void awaitStuck() throws InterruptedException {
+            stuck.await();
+        }
+
+        void release() {
+            released.countDown();
+        }
+
+        String text() {
+            return written.toString(StandardCharsets.UTF_8);
         }
     }
 }

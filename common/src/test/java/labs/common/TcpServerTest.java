@@ -22,7 +22,7 @@ class TcpServerTest {
     private TcpServer server;
 
     /** A line echo served by a thread per client: enough to exercise the lifecycle. */
-    private static final class LineEchoServer extends TcpServer {
+    static final class LineEchoServer extends TcpServer {
         LineEchoServer(ServerConfig config, EventLog log, ConnectionHandler handler) {
             super("test server", config, log, handler);
         }
@@ -33,7 +33,7 @@ class TcpServerTest {
         }
     }
 
-    private static final ConnectionHandler LINE_ECHO = connection -> {
+    static final ConnectionHandler LINE_ECHO = connection -> {
         LineReader in = new LineReader(connection.input());
         LineWriter out = new LineWriter(connection.output());
         String line;

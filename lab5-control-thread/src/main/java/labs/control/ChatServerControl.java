@@ -43,8 +43,6 @@ public final class ChatServerControl implements ServerControl {
     /** What every user online reads before the connection closes. */
     public static final String GOODBYE = "the server is shutting down; goodbye";
 
-    private static final Duration POLL = Duration.ofMillis(10);
-
     private final ChatServer server;
     private final EventLog log;
     private final Duration drainGrace;
@@ -126,10 +124,11 @@ public final class ChatServerControl implements ServerControl {
 
     /**
      * Lets every client thread end its conversation: the input side is shut, so its next read
-     * sees end-of-stream. No event tells us when the last one has gone, so we look every 10 ms,
-     * for {@code drainGrace} at most.
+     * sees end-of-stream. The server wakes us when the last one has gone, or after
+     * {@code drainGrace} at most; each leaves with "server stopping" as its reason.
      */
     private void endConversations() throws InterruptedException {
+        server.beginStopping();
         List<Connection> connections = server.connections();
         log.info("shutdown: shutting the input of " + connections.size()
                 + " connection(s), so that each client thread ends its conversation and says goodbye");
@@ -140,10 +139,7 @@ public final class ChatServerControl implements ServerControl {
                 // That client has gone by itself.
             }
         }
-        long deadline = System.nanoTime() + drainGrace.toNanos();
-        while (server.connectedClients() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(POLL.toMillis());
-        }
+        server.awaitNoConnections(drainGrace);
     }
 
     private void closeLog() {

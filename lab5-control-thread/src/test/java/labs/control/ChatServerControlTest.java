@@ -45,8 +45,8 @@ class ChatServerControlTest {
 
     @BeforeEach
     void start() throws IOException {
-        EventLog log = new EventLog(new PrintStream(gate, true, StandardCharsets.UTF_8),
-                dataDir.resolve("server.log"), false, Clock.systemDefaultZone());
+        EventLog log = new EventLog(null,
+                dataDir.resolve("server.log"), false, Clock.systemDefaultZone(), gate);
         server = new ChatServer(ServerConfig.anyFreePort(), log, AuthSettings.forTests(dataDir),
                 ChatSettings.defaults().withoutFloodLimit(), Threads.PLATFORM);
         control = new ChatServerControl(server, log, Duration.ofSeconds(3), Duration.ofSeconds(10));
@@ -139,6 +139,21 @@ class ChatServerControlTest {
             assertThat(alice.client.readUntilClosed()).contains("* " + ChatServerControl.GOODBYE);
             assertThatThrownBy(() -> OtherLoopback.connect("127.0.0.1", server.localPort())).isInstanceOf(ConnectException.class);
         }
+    }
+
+    /** The drain is woken by the last client leaving (no polling), and each leaves because the server stops. */
+    @Test
+    void theShutdownWaitsForTheLastClientAndEachLeavesBecauseTheServerStops() throws Exception {
+        try (ChatUser alice = ChatUser.register("127.0.0.1", server.localPort(), "alice");
+             ChatUser bob = ChatUser.register("127.0.0.1", server.localPort(), "bob")) {
+            assertThat(control.shutdown()).isTrue();
+            assertThat(control.terminatedCleanly()).isTrue();
+            assertThat(alice.client.readUntilClosed()).contains("* " + ChatServerControl.GOODBYE);
+            assertThat(bob.client.readUntilClosed()).contains("* " + ChatServerControl.GOODBYE);
+        }
+        assertThat(java.nio.file.Files.readAllLines(dataDir.resolve("server.log")).stream()
+                .filter(line -> line.contains(" disconnected: ")))
+                .hasSize(2).allMatch(line -> line.contains("disconnected: server stopping"));
     }
 
     @Test

@@ -50,8 +50,8 @@ class ClearLogsRaceTest {
     void aClearThatArrivesWhileAWriterIsMidLineWaitsForTheLine() throws Exception {
         LogGate gate = new LogGate();
         gate.arm("writer-A");
-        EventLog log = new EventLog(new PrintStream(gate, true, StandardCharsets.UTF_8),
-                dir.resolve("server.log"), false, Clock.systemDefaultZone());
+        EventLog log = new EventLog(null,
+                dir.resolve("server.log"), false, Clock.systemDefaultZone(), gate);
         log.info("an old line");
 
         // Writer A takes the log's lock and stops half way through its line (printed to the

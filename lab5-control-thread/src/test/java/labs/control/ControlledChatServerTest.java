@@ -1,6 +1,7 @@
 package labs.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -86,8 +88,9 @@ class ControlledChatServerTest {
         try (InProcessOperated server = InProcessOperated.start(dataDir);
              ChatUser alice = ChatUser.register(server, "alice")) {
             server.command("clear-logs", "emptied");
-            List<String> lines = Files.readAllLines(server.logFile());
-            assertThat(lines).singleElement().asString().endsWith("log file cleared by the operator");
+            // The log's own thread writes the file: wait for the line rather than read at once.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(server.logFile()))
+                    .singleElement().asString().endsWith("log file cleared by the operator"));
             alice.say("/quit");
             alice.client.readUntilClosed(); // she has left the room by now, and that is logged
             server.command("logs", "line(s) of");

@@ -1,18 +1,16 @@
 package labs.control;
 
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
+import labs.common.EventLog;
+
 /**
- * A console for an {@link labs.common.EventLog} that can stop the thread logging a chosen line
- * in the middle of it. The log prints to its console while holding its lock, so the stopped
- * thread holds the log's lock (and whatever locks it held before logging) until {@link #open()}.
+ * A hook for an {@link EventLog} that can stop the thread logging a chosen line in the middle of
+ * it. The log calls it while holding its lock, so the stopped thread holds the log's lock (and
+ * whatever locks it held before logging) until {@link #open()}.
  * This is how tests put a thread at an exact point without touching the code under test.
  */
-final class LogGate extends OutputStream {
+final class LogGate implements EventLog.BeforeLine {
     private volatile String marker;
     private volatile CountDownLatch reached = new CountDownLatch(1);
     private volatile CountDownLatch release = new CountDownLatch(1);
@@ -35,21 +33,16 @@ final class LogGate extends OutputStream {
     }
 
     @Override
-    public void write(int b) {
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
+    public void reached(String line) {
         String wanted = marker;
-        if (wanted != null && new String(b, off, len, StandardCharsets.UTF_8).contains(wanted)) {
+        if (wanted != null && line.contains(wanted)) {
             marker = null;
             CountDownLatch go = release;
             reached.countDown();
             try {
                 go.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted at the gate");
+                Thread.currentThread().interrupt(); // let the thread log its line and see the interrupt later
             }
         }
     }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -14,12 +15,15 @@ import labs.common.EventLog;
 /**
  * An {@link EventLog} whose lines a test can read back.
  *
- * <p>Thread safety: the server's threads write through the EventLog (one line at a time, under its
- * lock) while the test thread reads. Both reach {@code bytes}, a ByteArrayOutputStream whose
- * methods are synchronized on itself; {@link #lines()} takes that same monitor, so it sees each
- * write whole and every write that finished before it.
+ * <p>Thread safety: the server's threads log through the EventLog, whose console writer thread
+ * writes into {@code bytes} while the test thread reads. {@code bytes} is a ByteArrayOutputStream
+ * whose methods are synchronized on itself; {@link #lines()} first waits until every line logged
+ * before the call is written ({@link EventLog#flush}), then takes that same monitor, so it sees
+ * each line whole and every line logged before it.
  */
 public final class CapturedLog {
+    private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final EventLog log;
 
@@ -37,6 +41,7 @@ public final class CapturedLog {
 
     /** Every line logged so far. */
     public List<String> lines() {
+        log.flush(FLUSH_TIMEOUT);
         synchronized (bytes) {
             String text = bytes.toString(StandardCharsets.UTF_8);
             return text.isEmpty() ? List.of() : Arrays.asList(text.split("\\R"));
