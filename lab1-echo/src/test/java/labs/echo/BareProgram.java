@@ -30,11 +30,12 @@ public final class BareProgram implements ServerUnderTest {
 
     private final Process process;
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final Thread copier;
     private int port;
 
     private BareProgram(Process process) {
         this.process = process;
-        Thread copier = new Thread(this::copyOutput, "output of " + process.pid());
+        this.copier = new Thread(this::copyOutput, "output of " + process.pid());
         copier.setDaemon(true);
         copier.start();
     }
@@ -82,6 +83,15 @@ public final class BareProgram implements ServerUnderTest {
     public int awaitExit() throws InterruptedException {
         assertThat(process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the program ended by itself").isTrue();
         return process.exitValue();
+    }
+
+    /** Waits for the program to end by itself; returns the lines it printed that were not read yet. */
+    public List<String> outputUntilExit() throws InterruptedException {
+        awaitExit();
+        copier.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)); // it stops at the end of the output
+        List<String> rest = new ArrayList<>();
+        output.drainTo(rest);
+        return rest;
     }
 
     @Override
