@@ -22,6 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
  * exists, and a {@code #L12} or {@code #L12-L20} anchor must stay inside that file. Docs point
  * students at the exact lines that show a lesson; when code moves, this test says which link to fix.
  *
+ * <p>Two more checks keep a line link true when the code under it moves:
+ * <ul>
+ *   <li>A label that names lines ({@code [L12-L20](File.java#L12-L20)},
+ *       {@code [File.java#L12](File.java#L12)}) must name the same lines as the anchor.</li>
+ *   <li>The convention for what a line link shows: each code word in backticks in its label
+ *       names an identifier that must appear in the linked lines. For a qualified name only its
+ *       last part is looked for ({@code `TcpServer.stop`} needs {@code stop} in the range,
+ *       {@code `worker.start()`} needs {@code start}); several words ({@code `stop`/`awaitTermination`})
+ *       must all appear. Exempt: a word naming a file ({@code `Foo.java#L3`}), which the rule above
+ *       checks, and a bare class name linked into its own file ({@code [`TcpServer`](TcpServer.java#L57-L60)}:
+ *       "this class, at these lines"); name the member to have the range checked. So {@code [`EventLog.write`](EventLog.java#L122-L145)} fails as soon as
+ *       {@code write} no longer lies in lines 122-145.</li>
+ * </ul>
+ *
  * <p>Scanned: {@code ../README.md}, {@code ../docs/*.md}, {@code ../*}{@code /README.md} (the working
  * directory of this module's tests is {@code common/}). External links ({@code http:},
  * {@code https:}, {@code mailto:}) and in-page anchors ({@code #section}) are not checked, nor is
@@ -31,11 +45,13 @@ class DocsLinksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     /** {@code [text](target)} or {@code ![alt](target "title")}; the target may be in angle brackets. */
-    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[[^\\]]*]\\(\\s*(<[^>]*>|[^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)");
+    private static final Pattern INLINE_LINK = Pattern.compile("!?\\[([^\\]]*)]\\(\\s*(<[^>]*>|[^)\\s]+)(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** {@code [label]: target}, a reference-style link definition. */
     private static final Pattern REFERENCE_LINK = Pattern.compile("^\\s{0,3}\\[[^\\]]+]:\\s*(<[^>]*>|\\S+)");
     private static final Pattern LINE_ANCHOR = Pattern.compile("L(\\d+)(?:-L(\\d+))?");
-    private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
+    private static final Pattern INLINE_CODE = Pattern.compile("`([^`]*)`");
+    /** Lines named in a label: {@code L12}, {@code L12-L20}, {@code #L12-L20}. */
+    private static final Pattern LABEL_LINES = Pattern.compile("(?<![\\w])L(\\d+)(?:-L(\\d+))?\\b");
 
     @Test
     void everyRelativeLinkPointsAtAnExistingFileAndLine() throws IOException {
@@ -69,6 +85,41 @@ class DocsLinksTest {
         assertThat(broken.get(0)).contains("nothing.txt").contains("no such file");
         assertThat(broken.get(1)).contains("code.txt#L4").contains("has 3 lines");
         assertThat(broken.get(2)).contains("code.txt#L3-L2").contains("ends before it starts");
+    }
+
+    @Test
+    void theCheckerCatchesALabelWithOtherLinesAndACodeWordMissingFromTheRange(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("Code.java"), String.join("\n",
+                "class Code {",
+                "    void stop() {",
+                "        worker.start();",
+                "    }",
+                "    void awaitTermination() {}",
+                "}", ""));
+        Path doc = folder.resolve("doc.md");
+        Files.writeString(doc, String.join("\n",
+                "[`Code.stop`](Code.java#L2-L4) [`worker.start()`](Code.java#L3) [`stop`/`awaitTermination`](Code.java#L2-L5)",
+                "[L2-L4](Code.java#L2-L4) [`Code.java#L5`](Code.java#L5) [plain words](Code.java#L1) [`stop`](Code.java)",
+                "[L1-L3](Code.java#L2-L4) [`Code.java#L4`](Code.java#L5)",
+                "[`Code.stop`](Code.java#L4-L5) [`stop`/`awaitTermination`](Code.java#L2-L4)",
+                "`[`nothing`](Code.java#L1)`"));
+
+        List<String> broken = brokenLinks(doc);
+
+        assertThat(broken).hasSize(4);
+        assertThat(broken.get(0)).contains("doc.md:3:").contains("Code.java#L2-L4").contains("the label names L1-L3 but the link goes to L2-L4");
+        assertThat(broken.get(1)).contains("doc.md:3:").contains("the label names L4 but the link goes to L5");
+        assertThat(broken.get(2)).contains("doc.md:4:").contains("`Code.stop` is not in lines 4-5 (looked for stop)");
+        assertThat(broken.get(3)).contains("doc.md:4:").contains("`awaitTermination` is not in lines 2-4");
+    }
+
+    @Test
+    void aCodeWordNamesTheLastPartOfAQualifiedName() {
+        assertThat(identifierIn("TcpServer.Listener.run")).isEqualTo("run");
+        assertThat(identifierIn("worker.start()")).isEqualTo("start");
+        assertThat(identifierIn("BACKLOG")).isEqualTo("BACKLOG");
+        assertThat(identifierIn("ThreadPerClientServer.java#L47")).isNull();
+        assertThat(identifierIn("()")).isNull();
     }
 
     private static List<Path> markdownFiles() throws IOException {
@@ -105,24 +156,97 @@ class DocsLinksTest {
             if (inFence) {
                 continue;
             }
-            String text = INLINE_CODE.matcher(line).replaceAll("");
-            List<String> targets = new ArrayList<>();
-            Matcher inline = INLINE_LINK.matcher(text);
+            List<int[]> codeSpans = new ArrayList<>();
+            Matcher code = INLINE_CODE.matcher(line);
+            while (code.find()) {
+                codeSpans.add(new int[] {code.start(), code.end()});
+            }
+            String where = ROOT.relativize(doc.toAbsolutePath().normalize()) + ":" + (i + 1) + ": ";
+            Matcher inline = INLINE_LINK.matcher(line);
             while (inline.find()) {
-                targets.add(inline.group(1));
+                if (!inside(codeSpans, inline.start())) {
+                    String target = inline.group(2);
+                    String problem = problemWith(doc, unbracket(target));
+                    if (problem == null) {
+                        problem = labelProblem(doc, inline.group(1), unbracket(target));
+                    }
+                    if (problem != null) {
+                        broken.add(where + target + ": " + problem);
+                    }
+                }
             }
-            Matcher reference = REFERENCE_LINK.matcher(text);
-            if (reference.find()) {
-                targets.add(reference.group(1));
-            }
-            for (String target : targets) {
-                String problem = problemWith(doc, unbracket(target));
+            Matcher reference = REFERENCE_LINK.matcher(line);
+            if (reference.find() && !inside(codeSpans, reference.start(1))) {
+                String problem = problemWith(doc, unbracket(reference.group(1)));
                 if (problem != null) {
-                    broken.add(ROOT.relativize(doc.toAbsolutePath().normalize()) + ":" + (i + 1) + ": " + target + ": " + problem);
+                    broken.add(where + reference.group(1) + ": " + problem);
                 }
             }
         }
         return broken;
+    }
+
+    private static boolean inside(List<int[]> spans, int position) {
+        return spans.stream().anyMatch(span -> span[0] <= position && position < span[1]);
+    }
+
+    /**
+     * Null when a line link's label agrees with its range (see the class comment); otherwise why
+     * not. Only links with a line anchor to an existing file get here.
+     */
+    private static String labelProblem(Path doc, String label, String target) {
+        int hash = target.indexOf('#');
+        Matcher anchor = hash < 0 ? null : LINE_ANCHOR.matcher(target.substring(hash + 1));
+        if (anchor == null || !anchor.matches()) {
+            return null;
+        }
+        int first = Integer.parseInt(anchor.group(1));
+        int last = anchor.group(2) == null ? first : Integer.parseInt(anchor.group(2));
+        Matcher named = LABEL_LINES.matcher(label);
+        if (named.find()) {
+            int namedFirst = Integer.parseInt(named.group(1));
+            int namedLast = named.group(2) == null ? namedFirst : Integer.parseInt(named.group(2));
+            if (namedFirst != first || namedLast != last) {
+                return "the label names " + named.group() + " but the link goes to L" + first + (last == first ? "" : "-L" + last);
+            }
+        }
+        Path linked = doc.toAbsolutePath().getParent().resolve(URLDecoder.decode(target.substring(0, hash), StandardCharsets.UTF_8)).normalize();
+        String range = linesOf(linked, first, last);
+        Matcher code = INLINE_CODE.matcher(label);
+        while (code.find()) {
+            for (String word : code.group(1).split("/")) {
+                String identifier = identifierIn(word);
+                boolean namesTheLinkedFile = identifier != null && identifier.equals(word.trim())
+                        && linked.getFileName().toString().equals(identifier + ".java");
+                if (identifier != null && !namesTheLinkedFile && !range.contains(identifier)) {
+                    return "the label's `" + word + "` is not in lines " + first + "-" + last + " (looked for " + identifier + ")";
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The part of a code word that the range must contain, or null for a file name or nothing. */
+    static String identifierIn(String word) {
+        String name = word.trim();
+        if (name.contains(".java") || name.contains("#L")) {
+            return null;
+        }
+        int parenthesis = name.indexOf('(');
+        if (parenthesis >= 0) {
+            name = name.substring(0, parenthesis);
+        }
+        String[] parts = name.split("\\.");
+        String last = parts.length == 0 ? "" : parts[parts.length - 1].trim();
+        return last.isEmpty() ? null : last;
+    }
+
+    private static String linesOf(Path file, int first, int last) {
+        try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            return String.join("\n", lines.skip(first - 1L).limit(last - first + 1L).toList());
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
     }
 
     private static String unbracket(String target) {
