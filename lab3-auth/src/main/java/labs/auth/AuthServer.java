@@ -22,7 +22,7 @@ public class AuthServer extends ThreadPerClientServer {
     private record Parts(AuthSettings settings, IdentificationFile ids, TokenStore tokens, LoginThrottle throttle,
                          LoginHandler handler) {
         static Parts create(AuthSettings settings, EventLog log, AuthenticatedService service) throws IOException {
-            IdentificationFile ids = IdentificationFile.load(settings.identificationFile());
+            IdentificationFile ids = IdentificationFile.load(settings.identificationFile(), settings.maxUsers());
             log.info("identification file " + ids.path() + ": " + ids.userCount() + " user(s)");
             TokenStore tokens = new TokenStore(settings.clock(), settings.tokenLifetime());
             LoginThrottle throttle = new LoginThrottle(settings.clock(), settings.lockoutAfter(), settings.lockoutDuration());

@@ -29,11 +29,23 @@ import labs.common.AtomicFiles;
  *       snapshot. The new snapshot is published only after the file holds it, so a user is never
  *       told "registered" for a registration a crash would forget.</li>
  *   <li>Slow work stays outside the lock: the password is hashed before {@link #register}.</li>
+ *   <li>The user limit is checked under the same lock as the registration, so racing
+ *       registrations cannot overshoot it; {@link #hasRoom} is only a hint for the message.
+ *       {@code maxUsers} is final.</li>
  * </ul>
  */
 public final class IdentificationFile {
     /** A registered user: the name as they chose it, and their password hash. */
     public record User(String name, PasswordHash password) {
+    }
+
+    /** A registration refused because the file already holds {@code maxUsers} users. */
+    public static final class Full extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Full(int maxUsers) {
+            super("the identification file already holds its limit of " + maxUsers + " users");
+        }
     }
 
     /** Users by {@link UserNames#key}, and the last name per address; both unmodifiable. */
@@ -43,13 +55,15 @@ public final class IdentificationFile {
 
     private final Path path;
     private final AtomicFiles.BeforeMove beforeMove;
+    private final int maxUsers;
     private final Object lock = new Object();
     private volatile Snapshot state; // written under lock; read without it (immutable snapshot)
 
-    private IdentificationFile(Path path, Snapshot state, AtomicFiles.BeforeMove beforeMove) {
+    private IdentificationFile(Path path, Snapshot state, AtomicFiles.BeforeMove beforeMove, int maxUsers) {
         this.path = path;
         this.state = state;
         this.beforeMove = beforeMove;
+        this.maxUsers = maxUsers;
     }
 
     /**
@@ -65,17 +79,26 @@ public final class IdentificationFile {
      * simulate a crash or to race another thread against it (lab 5's clear-ids).
      */
     public static IdentificationFile load(Path path, AtomicFiles.BeforeMove beforeMove) throws IOException {
+        return load(path, beforeMove, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #load(Path)}, refusing registrations ({@link Full}) once the file holds {@code maxUsers} users. */
+    public static IdentificationFile load(Path path, int maxUsers) throws IOException {
+        return load(path, temporary -> { }, maxUsers);
+    }
+
+    private static IdentificationFile load(Path path, AtomicFiles.BeforeMove beforeMove, int maxUsers) throws IOException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(path);
         } catch (NoSuchFileException firstStart) {
-            IdentificationFile empty = new IdentificationFile(path, Snapshot.EMPTY, beforeMove);
+            IdentificationFile empty = new IdentificationFile(path, Snapshot.EMPTY, beforeMove, maxUsers);
             empty.write(Snapshot.EMPTY); // fails now, not at the first registration, if the folder is not writable
             return empty;
         } catch (IOException e) {
             throw new IOException("cannot read identification file " + path + ": " + e, e);
         }
-        return new IdentificationFile(path, IdentificationFormat.parse(path, bytes), beforeMove);
+        return new IdentificationFile(path, IdentificationFormat.parse(path, bytes), beforeMove, maxUsers);
     }
 
     public Path path() {
@@ -84,6 +107,16 @@ public final class IdentificationFile {
 
     public int userCount() {
         return state.users().size();
+    }
+
+    /** The most users this file takes. */
+    public int maxUsers() {
+        return maxUsers;
+    }
+
+    /** False once the user limit is reached: a hint for a message; {@link #register} decides. */
+    public boolean hasRoom() {
+        return userCount() < maxUsers;
     }
 
     /** The user registered under {@code name} (any case), if any. */
@@ -99,7 +132,8 @@ public final class IdentificationFile {
     /**
      * Registers a new user under the name as {@link UserNames#validate} leaves it, and saves the
      * file; false (and nothing changed) when the name is taken, in any case. The check and the
-     * registration are one atomic step. An invalid name is an {@link IllegalArgumentException}.
+     * registration are one atomic step. An invalid name is an {@link IllegalArgumentException};
+     * a file at its user limit is {@link Full}.
      */
     public boolean register(String name, PasswordHash password) throws IOException {
         String valid = UserNames.validate(name);
@@ -108,6 +142,9 @@ public final class IdentificationFile {
             Snapshot old = state;
             if (old.users().containsKey(key)) {
                 return false;
+            }
+            if (old.users().size() >= maxUsers) {
+                throw new Full(maxUsers);
             }
             Map<String, User> users = new LinkedHashMap<>(old.users());
             users.put(key, new User(valid, password));

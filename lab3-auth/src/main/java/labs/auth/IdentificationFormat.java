@@ -71,7 +71,7 @@ final class IdentificationFormat {
         switch (fields[0]) {
             case "user" -> {
                 expect(fields, 6, "user <name> pbkdf2-sha256 <iterations> <salt> <hash>");
-                String name = UserNames.validate(fields[1]);
+                String name = UserNames.validateExisting(fields[1]); // the rules it was registered under: old files stay readable
                 if (!name.equals(fields[1])) {
                     throw new IllegalArgumentException("name '" + fields[1] + "' is not in its normal form");
                 }
@@ -80,7 +80,7 @@ final class IdentificationFormat {
                 }
                 PasswordHash hash = new PasswordHash(number(fields[3]), base64(fields[4], "salt"), base64(fields[5], "hash"));
                 if (users.putIfAbsent(UserNames.key(name), new IdentificationFile.User(name, hash)) != null) {
-                    throw new IllegalArgumentException("user '" + name + "' is listed twice");
+                    throw new IllegalArgumentException("user '" + name + "' is listed twice (names are compared ignoring case and width)");
                 }
             }
             case "address" -> {

@@ -1,6 +1,7 @@
 package labs.auth;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -12,13 +13,14 @@ import labs.common.EventLog;
  * the count of wrong answers are the {@link LoginDialog}'s.
  *
  * <p>Thread safety: confined to one client's thread; the shared objects it uses (identification
- * file, tokens, throttle, hasher, log) are thread-safe, and the slow hashing runs outside the
+ * file, tokens, both throttles, hasher, log) are thread-safe, and the slow hashing runs outside the
  * identification file's lock.
  */
 final class LoginConversation {
     private final IdentificationFile ids;
     private final TokenStore tokens;
     private final LoginThrottle throttle;
+    private final RegistrationThrottle registrations;
     private final PasswordHasher hasher;
     private final int minPasswordLength;
     private final EventLog log;
@@ -31,6 +33,7 @@ final class LoginConversation {
         this.ids = shared.ids;
         this.tokens = shared.tokens;
         this.throttle = shared.throttle;
+        this.registrations = shared.registrations;
         this.hasher = shared.hasher;
         this.minPasswordLength = shared.minPasswordLength;
         this.log = shared.log;
@@ -42,7 +45,7 @@ final class LoginConversation {
 
     /** The name logged in as; {@link LoginDialog.EndOfLogin} when the client is to be disconnected. */
     String run() throws IOException, LoginDialog.EndOfLogin {
-        dialog.refuseIfLocked(throttle, addressKey);
+        // A locked address is not turned away here: a known user behind it (a classroom's NAT) may still use a token.
         Optional<String> remembered = ids.lastNameFrom(address);
         dialog.tell(remembered
                 .map(name -> "* welcome back, " + name + ": press Enter to log in as " + name + ", or type another name")
@@ -62,19 +65,20 @@ final class LoginConversation {
                 dialog.wrong("unknown or expired token: log in with your name and password");
                 continue;
             }
+            String typed = answer.isEmpty() && remembered.isPresent() ? remembered.get() : answer;
+            Optional<IdentificationFile.User> user = ids.find(typed); // a known name logs in even if today's rules would refuse it
             String name;
             try {
-                name = answer.isEmpty() && remembered.isPresent() ? remembered.get() : UserNames.validate(answer);
+                name = user.isPresent() ? user.get().name() : UserNames.validate(typed);
             } catch (IllegalArgumentException badName) {
                 dialog.wrong(badName.getMessage());
                 continue;
             }
             dialog.refuseIfLocked(throttle, nameKey(name));
-            Optional<IdentificationFile.User> user = ids.find(name);
             if (user.isPresent()) {
                 return loggedIn(checkPassword(user.get()), "password");
             }
-            Optional<IdentificationFile.User> registered = register(name);
+            Optional<IdentificationFile.User> registered = mayRegister() ? register(name) : Optional.empty();
             if (registered.isPresent()) {
                 return loggedIn(registered.get(), "new registration");
             }
@@ -86,22 +90,51 @@ final class LoginConversation {
     }
 
     private IdentificationFile.User checkPassword(IdentificationFile.User user) throws IOException, LoginDialog.EndOfLogin {
+        String nameKey = nameKey(user.name());
         while (true) {
+            dialog.refuseIfLocked(throttle, nameKey);    // say so before the client types a password;
+            dialog.refuseIfLocked(throttle, addressKey); // the guess below decides, atomically
             char[] password = dialog.askSecret("? password for " + user.name());
+            GuessLimiter.Verdict verdict;
             try {
-                if (PasswordHasher.verify(password, user.password())) {
+                // Counted before it is checked, for the name and the address: see LoginThrottle#guess.
+                verdict = throttle.guess(() -> PasswordHasher.verify(password, user.password()), nameKey, addressKey);
+                if (verdict.outcome() == GuessLimiter.Outcome.RIGHT) {
+                    throttle.success(nameKey); // never the address's: a login of one's own must not pay for guesses
                     return rehashIfOutdated(user, password);
                 }
             } finally {
                 Arrays.fill(password, '\0');
             }
-            throttle.failure(nameKey(user.name()));
-            throttle.failure(addressKey);
+            if (verdict.outcome() == GuessLimiter.Outcome.LOCKED) {
+                dialog.lockedOut(nameKey + ", " + addressKey, verdict.lockedFor());
+            }
             log.info(label + " wrong password for " + user.name());
             dialog.wrong("wrong password");
-            dialog.refuseIfLocked(throttle, nameKey(user.name()));
-            dialog.refuseIfLocked(throttle, addressKey);
         }
+    }
+
+    /**
+     * Whether this address may register now; if not, says why (as a wrong answer). Why: each
+     * registration costs a slow hash and a rewrite of the file, so an anonymous client gets few.
+     */
+    private boolean mayRegister() throws IOException, LoginDialog.EndOfLogin {
+        dialog.refuseIfLocked(throttle, addressKey); // a locked address registers no new names either
+        if (!ids.hasRoom()) {
+            dialog.wrong(fullMessage());
+            return false;
+        }
+        Optional<Duration> wait = registrations.take(address);
+        if (wait.isPresent()) {
+            log.info(label + " registration refused: too many from " + address);
+            dialog.wrong("too many new registrations from your address: try again in " + LoginDialog.seconds(wait.get()) + " s");
+            return false;
+        }
+        return true;
+    }
+
+    private String fullMessage() {
+        return "no new registrations: the server already holds its limit of " + ids.maxUsers() + " users";
     }
 
     /** Empty when someone else registered the name meanwhile; the client is asked for a name again. */
@@ -140,6 +173,9 @@ final class LoginConversation {
     private boolean save(String name, PasswordHash hash) throws IOException, LoginDialog.EndOfLogin {
         try {
             return ids.register(name, hash);
+        } catch (IdentificationFile.Full full) { // filled up by others while this client typed its password
+            dialog.tell("! " + fullMessage());
+            throw new LoginDialog.EndOfLogin(full.getMessage());
         } catch (IOException e) {
             log.info("cannot save the identification file: " + e.getMessage());
             dialog.tell("! the server cannot save new users right now: try again later");
@@ -162,8 +198,7 @@ final class LoginConversation {
     }
 
     private String loggedIn(IdentificationFile.User user, String how) throws IOException {
-        throttle.success(nameKey(user.name()));
-        throttle.success(addressKey);
+        throttle.success(nameKey(user.name())); // the address keeps its failures: see checkPassword
         try {
             ids.rememberAddress(address, user.name());
         } catch (IOException e) {

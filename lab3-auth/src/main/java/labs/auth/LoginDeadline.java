@@ -8,7 +8,7 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
- * A client's socket input with one deadline for the whole login. Before every read it sets the
+ * A client's socket input with one deadline for the whole login (and for the drain after a failed one). Before every read it sets the
  * socket's read timeout to the time left, so a client that sends nothing, or trickles a byte
  * now and then, still meets the same deadline: the read throws {@link SocketTimeoutException}.
  * {@link #lift()} removes the deadline once the client has logged in.

@@ -75,9 +75,19 @@ final class LoginDialog {
     void refuseIfLocked(LoginThrottle throttle, String key) throws IOException, EndOfLogin {
         Optional<Duration> locked = throttle.lockedFor(key);
         if (locked.isPresent()) {
-            long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
-            out.writeLine("! too many failed logins: try again in " + seconds + " s");
-            throw new EndOfLogin("locked out (" + key + ") for " + seconds + " s");
+            lockedOut(key, locked.get());
         }
+    }
+
+    /** Ends the conversation: {@code what} is locked out for {@code wait}. */
+    void lockedOut(String what, Duration wait) throws IOException, EndOfLogin {
+        long seconds = seconds(wait);
+        out.writeLine("! too many failed logins: try again in " + seconds + " s");
+        throw new EndOfLogin("locked out (" + what + ") for " + seconds + " s");
+    }
+
+    /** Whole seconds, rounded up, at least 1: what a client is told to wait. */
+    static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 }

@@ -66,12 +66,14 @@ public final class LoginHandler implements ConnectionHandler {
      * system send a reset instead of a normal end, and on some systems (Windows, for one) a reset
      * destroys data the client has received but not yet read: the goodbye. So: send
      * end-of-stream first, then read and drop what the client still sends, for a moment.
+     * That moment is one deadline for the whole drain, not a timeout per read: a client that
+     * trickles a byte now and then would otherwise keep its slot for hours, and a few such
+     * clients would fill {@code --max-clients} without ever logging in.
      */
     private static void hangUp(Connection connection) {
         try {
             connection.socket().shutdownOutput();
-            connection.socket().setSoTimeout((int) HANG_UP_WAIT.toMillis());
-            InputStream rest = connection.input();
+            InputStream rest = new LoginDeadline(connection.socket(), connection.input(), HANG_UP_WAIT);
             byte[] dropped = new byte[4096];
             long total = 0;
             int n;

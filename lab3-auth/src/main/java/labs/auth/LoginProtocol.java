@@ -18,17 +18,21 @@ import labs.common.LineWriter;
  * name-step:= "? name [NAME]" | "? name"    answer: a name, an empty line (= NAME), "/token T", "/quit"
  *   known name  → "? password for NAME"                       (wrong: "! wrong password", asked again)
  *   new name    → "? new password", "? repeat password"         (too short or different: "! ...", asked again)
+ *                 or "! ..." and the name prompt again: too many registrations from this address, or the server is full
  *   "/token T"  → logged in as T's owner, or "! unknown or expired token" and the name prompt again
  * logged-in:= "* welcome, NAME: you are logged in" "* token T valid until ISO-INSTANT"
- * goodbye  := "! ..." and the connection is closed: 3 wrong answers, a lock-out, "/quit"
+ * goodbye  := "! ..." and the connection is closed: 3 wrong answers, a lock-out, the time limit
+ *           | "* bye" and the connection is closed: the client sent "/quit"
  * </pre>
  * Wrong answers (a bad name, a wrong password, a short or mistyped new password, a bad token, a
  * line too long) count; the {@value #MAX_WRONG_ANSWERS}rd ends the connection. Failed passwords
  * and tokens also count in the {@link LoginThrottle}, per name and per address, across connections.
+ * A locked-out address may still log in with a token; its password guesses and registrations are
+ * refused. New registrations are limited per address ({@link RegistrationThrottle}) and in number.
  *
  * <p>Thread safety argument. Threads: every client thread runs {@link #login} at once. This
  * object's fields are final references to thread-safe objects (the identification file, token
- * store, throttle, hasher, log); everything that belongs to one conversation lives in a
+ * store, both throttles, hasher, log); everything that belongs to one conversation lives in a
  * {@link LoginConversation} and a {@link LoginDialog}, both confined to its client's thread.
  */
 public final class LoginProtocol {
@@ -37,6 +41,7 @@ public final class LoginProtocol {
     final IdentificationFile ids;
     final TokenStore tokens;
     final LoginThrottle throttle;
+    final RegistrationThrottle registrations;
     final PasswordHasher hasher;
     final int minPasswordLength;
     final EventLog log;
@@ -45,6 +50,7 @@ public final class LoginProtocol {
         this.ids = ids;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.registrations = new RegistrationThrottle(settings.clock(), settings.registerBurst(), settings.registerPerHour());
         this.hasher = new PasswordHasher(settings.passwordIterations());
         this.minPasswordLength = settings.minPasswordLength();
         this.log = log;

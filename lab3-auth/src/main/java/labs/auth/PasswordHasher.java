@@ -1,8 +1,10 @@
 package labs.auth;
 
+import java.nio.CharBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.text.Normalizer;
 import java.util.Arrays;
 
 import javax.crypto.SecretKeyFactory;
@@ -19,6 +21,8 @@ import javax.crypto.spec.PBEKeySpec;
  *       difference is, so response times leak nothing about the stored hash.</li>
  *   <li>The password arrives as a {@code char[]} that the caller wipes; the key spec's copy is
  *       cleared here.</li>
+ *   <li>The password is put in Unicode NFC before hashing and checking: "é" typed as one
+ *       character or as "e" plus a combining accent (as macOS sends it) is the same password.</li>
  * </ul>
  *
  * <p>Thread safety: immutable settings; {@link SecureRandom} and a new {@link SecretKeyFactory}
@@ -46,16 +50,47 @@ public final class PasswordHasher {
     public PasswordHash hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        return new PasswordHash(iterations, salt, pbkdf2(password, salt, iterations, HASH_BYTES));
+        char[] normal = nfc(password);
+        try {
+            return new PasswordHash(iterations, salt, pbkdf2(normal, salt, iterations, HASH_BYTES));
+        } finally {
+            wipeCopy(normal, password);
+        }
     }
 
     /** True when {@code password} is the one {@code stored} was made from; runs the stored iteration count. */
     public static boolean verify(char[] password, PasswordHash stored) {
+        char[] normal = nfc(password);
+        try {
+            // Hashes made before passwords were normalised hold the raw form: when the NFC form
+            // fails and the raw form differs, try that too, or those users could never log in again.
+            return matches(normal, stored) || normal != password && matches(password, stored);
+        } finally {
+            wipeCopy(normal, password);
+        }
+    }
+
+    /** The password in NFC: the same array when it already is (the usual case), else a copy the caller wipes. */
+    static char[] nfc(char[] password) {
+        CharBuffer chars = CharBuffer.wrap(password);
+        if (Normalizer.isNormalized(chars, Normalizer.Form.NFC)) {
+            return password;
+        }
+        return Normalizer.normalize(chars, Normalizer.Form.NFC).toCharArray(); // the String in between cannot be wiped
+    }
+
+    private static boolean matches(char[] password, PasswordHash stored) {
         byte[] candidate = pbkdf2(password, stored.salt(), stored.iterations(), HASH_BYTES);
         try {
             return MessageDigest.isEqual(candidate, stored.hash());
         } finally {
             Arrays.fill(candidate, (byte) 0);
+        }
+    }
+
+    private static void wipeCopy(char[] normal, char[] original) {
+        if (normal != original) {
+            Arrays.fill(normal, '\0');
         }
     }
 

@@ -24,13 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * honoured only for the very user record it was issued for, so after lab 5's clear-ids a token
  * from before does not log in a new user who registers the same name.
  *
+ * <p>An expired token is refused when it is presented, and dropped then; the ones never presented
+ * are dropped by an amortised {@link Sweeper}, not by a scan of every token at every login.
+ *
  * <p>Thread safety argument. Threads: every client thread (issue, redeem), lab 5's operator
  * (clear). {@code byHash} is a {@link ConcurrentHashMap}; redeeming is one atomic
  * {@code remove}, so two clients presenting the same token at once cannot both log in with it.
- * {@code clock}, {@code lifetime}, {@code random} are final and thread-safe.
+ * {@code clock}, {@code lifetime}, {@code random} and the sweeper are final and thread-safe.
  */
 public final class TokenStore {
     private static final int TOKEN_BYTES = 32;
+    private static final int SWEEP_FLOOR = 1024;
 
     /** A token as the client receives it. */
     public record Token(String text, Instant expires) {
@@ -43,6 +47,7 @@ public final class TokenStore {
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Entry> byHash = new ConcurrentHashMap<>();
+    private final Sweeper<Entry> sweeper = new Sweeper<>(byHash, SWEEP_FLOOR);
 
     public TokenStore(Clock clock, Duration lifetime) {
         this.clock = clock;
@@ -52,12 +57,12 @@ public final class TokenStore {
     /** A new token for {@code owner}, valid for the configured lifetime. */
     public Token issue(IdentificationFile.User owner) {
         Instant now = clock.instant();
-        byHash.values().removeIf(entry -> !now.isBefore(entry.expires())); // expired ones are useless: drop them
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         String text = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Token token = new Token(text, now.plus(lifetime));
         byHash.put(hash(text), new Entry(owner, token.expires()));
+        sweeper.afterInsert(entry -> !clock.instant().isBefore(entry.expires())); // expired ones are useless: drop them
         return token;
     }
 
@@ -75,9 +80,14 @@ public final class TokenStore {
         byHash.clear();
     }
 
-    /** Tokens held, expired ones included until the next issue. */
+    /** Tokens held, expired ones included until they are presented or swept. */
     public int size() {
         return byHash.size();
+    }
+
+    /** Tokens tested by sweeps so far (tests show it grows with the logins, not with their square). */
+    long scanned() {
+        return sweeper.scanned();
     }
 
     private static String hash(String token) {

@@ -32,15 +32,19 @@ class AuthSettingsTest {
         assertThat(settings.minPasswordLength()).isEqualTo(8);
         assertThat(settings.lockoutAfter()).isEqualTo(5);
         assertThat(settings.lockoutDuration()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.registerBurst()).isEqualTo(30);
+        assertThat(settings.registerPerHour()).isEqualTo(30);
+        assertThat(settings.maxUsers()).isEqualTo(10_000);
     }
 
     @Test
     void everyOptionIsRead() throws UsageException {
         AuthSettings settings = AuthSettings.from(parse("--data-dir", "/tmp/x", "--iterations", "1000", "--login-timeout", "5",
-                "--token-ttl", "7", "--min-password", "12", "--lockout-after", "3", "--lockout", "30"), "lab4-chat");
+                "--token-ttl", "7", "--min-password", "12", "--lockout-after", "3", "--lockout", "30",
+                "--register-burst", "4", "--register-per-hour", "6", "--max-users", "50"), "lab4-chat");
 
         assertThat(settings).isEqualTo(new AuthSettings(Path.of("/tmp/x"), 1000, Duration.ofSeconds(5), Duration.ofSeconds(7),
-                4096, 12, 3, Duration.ofSeconds(30), settings.clock()));
+                4096, 12, 3, Duration.ofSeconds(30), 4, 6, 50, settings.clock()));
     }
 
     @Test
@@ -66,6 +70,9 @@ class AuthSettingsTest {
         assertThat(settings.withClock(fixed).clock()).isSameAs(fixed);
         assertThat(settings.withIterations(5).passwordIterations()).isEqualTo(5);
         assertThat(settings.withLoginTimeout(Duration.ofSeconds(2)).loginTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.registerBurst()).as("no registration limit in tests").isZero();
+        assertThat(settings.withRegistrationLimits(2, 3, 4)).extracting(AuthSettings::registerBurst, AuthSettings::registerPerHour,
+                AuthSettings::maxUsers).containsExactly(2, 3, 4);
     }
 
     @Test
@@ -74,9 +81,12 @@ class AuthSettingsTest {
 
         assertThatThrownBy(() -> ok.withIterations(0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ok.withLoginTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ok.withRegistrationLimits(-1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ok.withRegistrationLimits(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ok.withRegistrationLimits(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuthSettings(Path.of("d"), 1, Duration.ofSeconds(1), Duration.ofSeconds(-1), 4096, 8, 5,
-                Duration.ofSeconds(1), Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), 0, 1, 1, Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new AuthSettings(Path.of("d"), 1, Duration.ofSeconds(1), Duration.ofSeconds(1), 10, 8, 5,
-                Duration.ofSeconds(1), Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), 0, 1, 1, Clock.systemUTC())).isInstanceOf(IllegalArgumentException.class);
     }
 }

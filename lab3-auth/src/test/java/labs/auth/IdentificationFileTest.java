@@ -275,4 +275,18 @@ class IdentificationFileTest {
         }
         assertThat(IdentificationFile.load(file()).userCount()).isEqualTo(50);
     }
+
+    @Test
+    void aFileAtItsUserLimitRefusesTheNextRegistrationAndKeepsTheRest() throws IOException {
+        IdentificationFile ids = IdentificationFile.load(dir.resolve("limited.txt"), 2);
+        assertThat(ids.register("ann", hash)).isTrue();
+        assertThat(ids.register("ben", hash)).isTrue();
+
+        assertThat(ids.hasRoom()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.register("cid", hash))
+                .isInstanceOf(IdentificationFile.Full.class).hasMessage("the identification file already holds its limit of 2 users");
+        assertThat(ids.register("ANN", hash)).as("a taken name is still just taken").isFalse();
+        assertThat(ids.updatePassword("ann", hash)).as("known users go on").isTrue();
+        assertThat(IdentificationFile.load(dir.resolve("limited.txt")).userCount()).isEqualTo(2);
+    }
 }

@@ -37,6 +37,8 @@ class LoginProtocolTest {
     private IdentificationFile ids;
     private TokenStore tokens;
     private LoginThrottle throttle;
+    private LoginProtocol protocol;
+    private AuthSettings protocolSettings;
 
     /** What one conversation produced: the login's result, every line sent, and the reader after it. */
     private record Talk(Optional<String> user, List<String> lines, LineReader in) {
@@ -59,7 +61,10 @@ class LoginProtocolTest {
     }
 
     private Talk talk(String address, InputStream input) throws IOException {
-        LoginProtocol protocol = new LoginProtocol(ids, tokens, throttle, settings, log.eventLog());
+        if (protocol == null || protocol.ids != ids || !protocolSettings.equals(settings)) { // one per server, as in the server
+            protocol = new LoginProtocol(ids, tokens, throttle, settings, log.eventLog());
+            protocolSettings = settings;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         LineReader in = new LineReader(input, settings.maxLineBytes());
         Optional<String> user = protocol.login(in, new LineWriter(output), address, "client-1");
@@ -231,17 +236,79 @@ class LoginProtocolTest {
     }
 
     @Test
-    void fiveFailuresFromOneAddressLockThatAddressOutWhateverTheName() throws IOException {
+    void fiveFailuresFromOneAddressLockItsPasswordsAndRegistrationsWhateverTheNameButNotItsTokens() throws IOException {
+        String token = talk("10.0.0.9", "erin", "password1", "password1").token();
         register("bob");
         register("carol");
         talk("10.0.0.9", "bob", "guess1", "guess2", "guess3");
         talk("10.0.0.9", "carol", "guess1", "/token forged", "guess2");
 
-        Talk locked = talk("10.0.0.9", "dave");
-
-        assertThat(locked.user()).isEmpty();
-        assertThat(locked.lines()).containsExactly("! too many failed logins: try again in 60 s");
+        assertThat(talk("10.0.0.9", "dave").lines()).as("a new name")
+                .containsExactly("* welcome back, erin: press Enter to log in as erin, or type another name", "? name [erin]",
+                        "! too many failed logins: try again in 60 s");
+        assertThat(talk("10.0.0.9", "erin", "password1").lines()).as("a password").endsWith("? name [erin]",
+                "! too many failed logins: try again in 60 s");
+        assertThat(talk("10.0.0.9", "/token " + token).user()).as("a token").contains("erin");
         assertThat(talk("10.0.0.10", "carol", "password1").user()).as("other addresses may").contains("carol");
+    }
+
+    @Test
+    void aLoginOfOnesOwnClearsTheNameButNotTheAddress() throws IOException {
+        register("bob");
+        register("mallory");
+        talk("10.0.0.11", "bob", "guess1", "guess2", "guess3");
+        talk("10.0.0.11", "bob", "guess4");
+        assertThat(talk("10.0.0.11", "mallory", "password1").user()).contains("mallory");
+
+        assertThat(talk("10.0.0.11", "bob", "guess5", "password1").lines()).endsWith("! wrong password",
+                "! too many failed logins: try again in 60 s");
+        assertThat(talk("10.0.0.12", "mallory", "password1").user()).as("mallory's name was cleared").contains("mallory");
+    }
+
+    @Test
+    void registrationsFromOneAddressStopAtTheBurstAndComeBackWithTime() throws IOException {
+        settings = settings.withRegistrationLimits(2, 60, 1000);
+        talk(HOME, "ann", "password1", "password1");
+        talk(HOME, "ben", "password1", "password1");
+
+        Talk refused = talk(HOME, "cid", "/quit");
+
+        assertThat(refused.lines()).containsSubsequence("! too many new registrations from your address: try again in 60 s", "? name [ben]");
+        assertThat(talk("10.0.0.99", "cid", "password1", "password1").user()).as("another address").contains("cid");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(talk(HOME, "dan", "password1", "password1").user()).as("one more a minute later").contains("dan");
+    }
+
+    @Test
+    void aFullFileRefusesNewNamesSayingSoEvenWhenItFillsUpDuringTheRegistration() throws IOException {
+        ids = IdentificationFile.load(dir.resolve("small.txt"), 2);
+        register("ann");
+
+        assertThat(talk(HOME, "ben", "password1", "password1").user()).contains("ben");
+        assertThat(talk(HOME, "cid", "/quit").lines())
+                .contains("! no new registrations: the server already holds its limit of 2 users");
+        ids = IdentificationFile.load(dir.resolve("racing.txt"), 1);
+        InputStream input = new OneLinePerRead(List.of("gina", "password1", "password1"), 2,
+                () -> ids.register("other", new PasswordHasher(1000).hash("other-password".toCharArray())));
+        assertThat(talk(HOME, input).lines()).endsWith("! no new registrations: the server already holds its limit of 1 users");
+    }
+
+    @Test
+    void aPasswordTypedDecomposedLogsInWhenTypedComposed() throws IOException {
+        talk(HOME, "rene", "caf\u0065\u0301-secret", "caf\u0065\u0301-secret"); // e + combining acute, as macOS sends it
+
+        assertThat(talk(HOME, "rene", "caf\u00e9-secret").user()).contains("rene");
+    }
+
+    @Test
+    void aNameFromAFileOfOlderRulesStillLogsIn() throws IOException {
+        PasswordHash hash = new PasswordHasher(1000).hash("password1".toCharArray());
+        java.nio.file.Files.writeString(dir.resolve("old.txt"), "user \u0430lice " + hash.encode() + "\n");
+        ids = IdentificationFile.load(dir.resolve("old.txt"));
+
+        assertThat(talk(HOME, "\u0430lice", "password1").user()).contains("\u0430lice");
+        assertThat(talk(HOME, "\u0430lic\u0435", "/quit").lines()).as("but no new mixed name")
+                .contains("! a name is written in one script, not in [cyrillic, latin]");
     }
 
     @Test

@@ -85,4 +85,71 @@ class LoginThrottleTest {
 
         assertThat(strict.lockedFor("name:bob")).contains(Duration.ofHours(2));
     }
+
+    @Test
+    void aRightGuessGivesItsCountBackAndAWrongOneKeepsIt() {
+        for (int i = 0; i < 4; i++) {
+            assertThat(throttle.guess(() -> false, "name:bob", "address:10.0.0.1").outcome()).isEqualTo(GuessLimiter.Outcome.WRONG);
+        }
+        for (int i = 0; i < 10; i++) {
+            assertThat(throttle.guess(() -> true, "name:carol", "address:10.0.0.1").outcome()).isEqualTo(GuessLimiter.Outcome.RIGHT);
+        }
+
+        assertThat(throttle.guess(() -> false, "name:dave", "address:10.0.0.1").outcome()).as("the 5th failure").isEqualTo(GuessLimiter.Outcome.WRONG);
+        GuessLimiter.Verdict locked = throttle.guess(() -> true, "name:carol", "address:10.0.0.1");
+        assertThat(locked).isEqualTo(new GuessLimiter.Verdict(GuessLimiter.Outcome.LOCKED, Duration.ofSeconds(60)));
+        assertThat(throttle.lockedFor("name:carol")).as("the refused name took nothing").isEmpty();
+    }
+
+    @Test
+    void aCheckThatThrowsCountsAsAFailure() {
+        throttle.failure("name:bob");
+        throttle.failure("name:bob");
+        throttle.failure("name:bob");
+        throttle.failure("name:bob");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> throttle.guess(() -> {
+            throw new IllegalStateException("hasher broke");
+        }, "name:bob")).isInstanceOf(IllegalStateException.class);
+
+        assertThat(throttle.lockedFor("name:bob")).isPresent();
+    }
+
+    @Test
+    void aSuccessDuringAGuessBeingCheckedLeavesThatGuessCounted() {
+        GuessLimiter.Verdict verdict = throttle.guess(() -> {
+            throttle.success("name:bob"); // the owner logs in while an attacker's guess is being checked
+            return false;
+        }, "name:bob");
+
+        assertThat(verdict.outcome()).isEqualTo(GuessLimiter.Outcome.WRONG);
+        assertThat(throttle.keys()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeyQuietForAnHourAfterItsLockIsForgotten() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failure("address:10.0.0.1");
+        }
+        clock.advance(Duration.ofSeconds(60).plus(LoginThrottle.MAX_LOCKOUT).minusSeconds(1));
+        throttle.failure("address:10.0.0.1");
+        assertThat(throttle.lockedFor("address:10.0.0.1")).as("not yet: the doubling goes on").contains(Duration.ofSeconds(120));
+
+        clock.advance(Duration.ofSeconds(120).plus(LoginThrottle.MAX_LOCKOUT));
+        throttle.failure("address:10.0.0.1");
+        assertThat(throttle.lockedFor("address:10.0.0.1")).as("forgotten: counting starts again").isEmpty();
+    }
+
+    @Test
+    void aLargeTableIsSweptWithoutAScanAtEveryFailure() {
+        LoginThrottle big = new LoginThrottle(clock, 5, Duration.ofSeconds(60), 1000);
+        int failures = 20_000;
+        for (int i = 0; i < failures; i++) {
+            big.failure("address:" + i); // an attack from very many addresses: every key is recent, none can go
+        }
+
+        assertThat(big.keys()).isEqualTo(failures);
+        assertThat(big.scanned()).as("records tested by sweeps: about two per new key, not the table per failure")
+                .isLessThanOrEqualTo(4L * failures);
+    }
 }

@@ -73,4 +73,25 @@ class PasswordHasherTest {
         assertThatThrownBy(() -> new PasswordHash(0, new byte[16], new byte[32])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PasswordHasher(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aPasswordIsTheSameTypedComposedOrDecomposed() {
+        char[] decomposed = "cafe\u0301".toCharArray(); // e + combining acute, as macOS sends it
+        PasswordHash hash = hasher.hash(decomposed);
+
+        assertThat(PasswordHasher.verify("caf\u00e9".toCharArray(), hash)).isTrue();
+        assertThat(PasswordHasher.verify("cafe\u0301".toCharArray(), hash)).isTrue();
+        assertThat(decomposed).as("the caller's array is left for the caller to wipe").containsExactly("cafe\u0301".toCharArray());
+    }
+
+    @Test
+    void aHashMadeFromTheRawDecomposedFormBeforeNormalisingStillVerifies() {
+        byte[] salt = new byte[PasswordHasher.SALT_BYTES];
+        char[] raw = "cafe\u0301".toCharArray();
+        PasswordHash old = new PasswordHash(1000, salt, PasswordHasher.pbkdf2(raw, salt, 1000, PasswordHasher.HASH_BYTES));
+
+        assertThat(PasswordHasher.verify("cafe\u0301".toCharArray(), old)).as("the raw form, tried second").isTrue();
+        assertThat(PasswordHasher.verify("caf\u00e9".toCharArray(), old)).as("typed composed, it never matched").isFalse();
+        assertThat(PasswordHasher.nfc("plain".toCharArray())).containsExactly("plain".toCharArray());
+    }
 }

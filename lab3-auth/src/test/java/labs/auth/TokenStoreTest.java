@@ -35,16 +35,30 @@ class TokenStoreTest {
     }
 
     @Test
-    void anExpiredTokenIsRefusedAndDroppedAtTheNextIssue() {
+    void anExpiredTokenIsRefusedAndDroppedWhenPresented() {
         TokenStore.Token token = tokens.issue(bob);
         TokenStore.Token other = tokens.issue(bob);
         clock.advance(Duration.ofHours(1));
 
         assertThat(tokens.redeem(token.text())).isEmpty();
-        assertThat(tokens.size()).isEqualTo(1);
-        tokens.issue(bob);
-        assertThat(tokens.size()).as("the expired one is gone").isEqualTo(1);
+        assertThat(tokens.size()).as("the presented one is gone").isEqualTo(1);
         assertThat(tokens.redeem(other.text())).isEmpty();
+        assertThat(tokens.size()).isZero();
+    }
+
+    @Test
+    void expiredTokensNeverPresentedAreSweptWithoutScanningEveryTokenAtEveryLogin() {
+        int logins = 20_000;
+        for (int i = 0; i < logins; i++) {
+            tokens.issue(bob);
+            if (i == logins / 2) {
+                clock.advance(Duration.ofHours(1)); // the first half expire unseen
+            }
+        }
+
+        assertThat(tokens.size()).as("the expired half was swept").isLessThan(logins / 2 + 2048);
+        assertThat(tokens.scanned()).as("tokens tested by sweeps: about two per login, not one per token per login")
+                .isLessThanOrEqualTo(4L * logins);
     }
 
     @Test
