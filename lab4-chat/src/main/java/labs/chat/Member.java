@@ -257,7 +257,8 @@ public final class Member {
         int filled = 0;
         long written = 0;
         try {
-            for (Outgoing message : batch) {
+            for (int i = 0; i < batch.size(); i++) { // by index: no iterator per batch
+                Outgoing message = batch.get(i);
                 if (message.isMarker()) {
                     flush(filled);
                     if (message == Outgoing.HANG_UP) {
