@@ -21,6 +21,7 @@ import labs.common.LineTooLongException;
  * <ul>
  *   <li>A blank line is ignored; a line over the limit gets {@code !} and the user goes on.</li>
  *   <li>Control characters are replaced ({@link TextSanitizer}) before anyone else sees the text.</li>
+ *   <li>Every line read, a blank one too, tells the member the user is not idle.</li>
  *   <li>A line over the flood limit is dropped; the first of a flood gets a warning, and a user who
  *       keeps flooding for a whole burst of dropped lines is disconnected.</li>
  * </ul>
@@ -28,7 +29,7 @@ import labs.common.LineTooLongException;
  * <p>Thread safety: confined to the user's reader thread; the room and the member it calls are thread-safe.
  */
 final class ChatHandler {
-    private static final List<String> HELP = List.of(
+    private static final Outgoing HELP = Outgoing.lines(List.of(
             "* commands:",
             "*   text            send text to everybody online",
             "*   /who            who is online",
@@ -36,7 +37,7 @@ final class ChatHandler {
             "*   /msg name text  a private message to one user",
             "*   /quit           leave the chat",
             "*   //text          send text that starts with /",
-            "*   /help           this list");
+            "*   /help           this list")); // encoded once for every user who asks
 
     private final ChatRoom room;
     private final Member member;
@@ -59,12 +60,14 @@ final class ChatHandler {
             try {
                 line = in.readLine();
             } catch (LineTooLongException e) {
+                member.heard();
                 member.send("! line too long (over " + e.limit() + " bytes); not sent");
                 continue;
             }
             if (line == null) {
                 return;
             }
+            member.heard(); // any line, a blank one too, shows the user is there
             if (line.isBlank()) {
                 continue;
             }
@@ -98,9 +101,9 @@ final class ChatHandler {
         } else if (command instanceof Who) {
             member.send("* " + room.whoLine());
         } else if (command instanceof ShowHistory history) {
-            member.send(String.join("\n", room.historyLines(history.count())));
+            member.send(Outgoing.lines(room.historyLines(history.count())));
         } else if (command instanceof Help) {
-            member.send(String.join("\n", HELP));
+            member.send(HELP);
         } else if (command instanceof Invalid invalid) {
             member.send("! " + invalid.message());
         } else if (command instanceof Unknown unknown) {

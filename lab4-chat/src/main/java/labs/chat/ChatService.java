@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.LongSupplier;
 
@@ -15,14 +16,16 @@ import labs.common.LineReader;
 
 /**
  * What a logged-in user gets in lab 4: the chat. Runs in the user's own thread, right after lab
- * 3's login: starts the user's writer thread, joins the room (or refuses a name already online),
- * hands the lines to a {@link ChatHandler} until the user leaves, leaves the room, and lets the
- * writer send what is still queued (the goodbye, say) before the server closes the socket.
+ * 3's login: starts the user's writer thread, joins the room, hands the lines to a
+ * {@link ChatHandler} until the user leaves, leaves the room, and lets the writer send what is
+ * still queued (the goodbye, say) before the server closes the socket.
  *
- * <p>A second login with a name that is online is refused and the first session goes on: a
- * connection cannot take over a name, so nobody who learns a password can silently push its
- * owner out; a user whose old connection died is free again as soon as the server notices the
- * close.
+ * <p>A login for a name that is online takes it over: the old connection gets
+ * {@code * logged in elsewhere} and is closed. Why: a connection that died without a FIN (a
+ * closed laptop, a lost Wi-Fi) looks alive until its idle limit; refusing the owner meanwhile
+ * would lock them out of their own name, after lab 3 had already let them in. Only the right
+ * password or a valid token gets this far, and the old session is told, so its owner learns if
+ * somebody else knows the password.
  *
  * <p>Thread safety: called by every user's thread at once. All fields are final and immutable or
  * thread-safe (the room, the log, the thread factory); everything per user lives in local
@@ -31,6 +34,7 @@ import labs.common.LineReader;
 public final class ChatService implements AuthenticatedService {
     /** How long a leaving user's writer may take to send what is queued. */
     static final Duration WRITER_GRACE = Duration.ofSeconds(5);
+    static final String LOGGED_IN_ELSEWHERE = "* logged in elsewhere";
 
     private final ChatRoom room;
     private final ChatSettings settings;
@@ -54,27 +58,35 @@ public final class ChatService implements AuthenticatedService {
 
     /** The chat on any streams: the socket's in the server, in-memory ones in tests. */
     void serve(String userName, String label, LineReader in, OutputStream out, Closeable connection) throws IOException {
-        Member member = new Member(userName, label, out, connection, settings.outboundQueueLimit(), log);
-        member.start(writerThreads); // from now on only the writer touches out, even for the refusal below
+        Member member = new Member(userName, label, out, connection, settings, log);
+        member.start(writerThreads); // from now on only the writer touches out
         try {
-            if (!room.join(member)) {
-                log.info(label + ": " + userName + " is already online; second login refused");
-                member.send("! " + userName + " is already online (one connection per name); disconnecting");
-                return;
-            }
+            Optional<Member> replaced = room.join(member);
             try {
+                if (replaced.isPresent()) {
+                    awaitWriter(() -> replaced.get().evict(LOGGED_IN_ELSEWHERE, "logged in elsewhere (" + label + ")", WRITER_GRACE));
+                }
                 FloodGate flood = new FloodGate(settings.floodBurst(), settings.floodPerSecond(), nanoClock);
                 new ChatHandler(room, member, settings, flood, log).run(in);
             } finally {
                 room.leave(member);
             }
         } finally {
-            try {
-                member.finish(WRITER_GRACE);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while " + userName + "'s writer finished");
-            }
+            awaitWriter(() -> member.finish(WRITER_GRACE));
+        }
+    }
+
+    private interface Wait {
+        void run() throws InterruptedException;
+    }
+
+    /** An interrupt while waiting for a writer ends this user's thread as an I/O error. */
+    private static void awaitWriter(Wait wait) throws InterruptedIOException {
+        try {
+            wait.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a writer thread");
         }
     }
 }

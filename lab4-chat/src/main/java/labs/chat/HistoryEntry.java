@@ -46,6 +46,9 @@ public record HistoryEntry(Instant time, String sender, String text) {
     }
 
     static String escape(String field) {
+        if (!needsEscaping(field)) {
+            return field; // the usual case: no copy
+        }
         StringBuilder out = new StringBuilder(field.length());
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
@@ -58,6 +61,16 @@ public record HistoryEntry(Instant time, String sender, String text) {
             }
         }
         return out.toString();
+    }
+
+    private static boolean needsEscaping(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String unescape(String field) {

@@ -19,22 +19,30 @@ import java.util.function.Consumer;
  *
  * <p>Thread safety. Threads: every user's reader thread (join, leave, broadcast, /who), lab 5's
  * operator thread (who is online). {@code members} is written only inside
- * {@code synchronized (this)}, so the check for a taken name and the add are one atomic step
- * (two users cannot both take one name); it is volatile, so readers need no lock and always see
+ * {@code synchronized (this)}, so the look-up of a name and the add or replace are one atomic
+ * step (two users can never both hold one name); it is volatile, so readers need no lock and always see
  * a whole, finished list (immutability).
  */
 public final class MemberList {
     private volatile List<Member> members = List.of(); // written under this; read without a lock
 
-    /** Adds {@code member} unless a user with the same name (ignoring case) is online; true when added. */
-    public synchronized boolean addIfNameFree(Member member) {
-        if (find(member.name()).isPresent()) {
-            return false;
-        }
+    /**
+     * Adds {@code member}, or puts it in the place of the member online with the same name
+     * (ignoring case), which is returned: one name, one member, in one atomic step.
+     */
+    public synchronized Optional<Member> put(Member member) {
         List<Member> next = new ArrayList<>(members);
+        String key = member.key();
+        for (int i = 0; i < next.size(); i++) {
+            if (next.get(i).key().equals(key)) {
+                Member replaced = next.set(i, member);
+                members = List.copyOf(next);
+                return Optional.of(replaced);
+            }
+        }
         next.add(member);
         members = List.copyOf(next);
-        return true;
+        return Optional.empty();
     }
 
     /** Removes {@code member}; true when it was there. */

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +33,12 @@ class ChatServerTest {
     }
 
     @Test
-    void aRestartedServerStillShowsTheHistory() throws IOException {
+    void aRestartedServerStillShowsTheHistory() throws Exception {
         try (InProcessServer server = start(ChatSettings.defaults());
              ChatUser alice = ChatUser.join(server, "alice")) {
             alice.say("remember me");
             alice.sync();
+            assertThat(((ChatServer) server.server()).room().history().awaitSaved(Duration.ofSeconds(10))).isTrue();
         }
         assertThat(Files.readString(dataDir.resolve(History.FILE_NAME))).contains("\talice\tremember me");
         try (InProcessServer server = start(ChatSettings.defaults());
@@ -82,7 +84,7 @@ class ChatServerTest {
     void helpListsEveryOptionAndBadValuesAreUsageErrors() throws UsageException {
         String usage = ChatServer.options("lab4-chat server").usage();
         assertThat(usage).contains("--port", "--threads", "--data-dir", "--iterations", "--history", "--history-kept",
-                "--queue", "--flood-burst", "--flood-rate");
+                "--queue", "--send-queue-bytes", "--flood-burst", "--flood-rate", "--idle-timeout");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = ServerLauncher.run(new String[] {"--history", "50", "--history-kept", "10"}, ChatServer.options("chat"),
@@ -95,13 +97,22 @@ class ChatServerTest {
     @Test
     void optionsBecomeSettings() throws UsageException {
         Options parsed = ChatSettings.withOptions(new Options("chat")).parse(
-                "--history", "5", "--history-kept", "50", "--queue", "7", "--flood-burst", "4", "--flood-rate", "0");
-        assertThat(ChatSettings.from(parsed)).isEqualTo(new ChatSettings(5, 50, 7, 4, 0));
+                "--history", "5", "--history-kept", "50", "--queue", "7", "--send-queue-bytes", "65536",
+                "--flood-burst", "4", "--flood-rate", "0", "--idle-timeout", "20");
+        assertThat(ChatSettings.from(parsed)).isEqualTo(
+                new ChatSettings(5, 50, 7, 65536, 4, 0, Duration.ofSeconds(20), Duration.ofSeconds(20)));
+        assertThat(ChatSettings.from(parsed).replyBytes()).isEqualTo(16384);
+        assertThat(ChatSettings.defaults().replyBytes()).isEqualTo(64 * 1024);
+        assertThat(ChatSettings.from(ChatSettings.withOptions(new Options("chat")).parse("--idle-timeout", "0")).idleTimeout()).isZero();
         assertThat(ChatSettings.from(ChatSettings.withOptions(new Options("chat")).parse())).isEqualTo(ChatSettings.defaults());
         assertThat(ChatSettings.defaults().withHistory(1, 2).withOutboundQueueLimit(3).withoutFloodLimit())
-                .isEqualTo(new ChatSettings(1, 2, 3, ChatSettings.DEFAULT_FLOOD_BURST, 0));
-        assertThatThrownBy(() -> new ChatSettings(5, 4, 1, 1, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new ChatSettings(1, 4, 0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+                .isEqualTo(new ChatSettings(1, 2, 3, ChatSettings.DEFAULT_SEND_QUEUE_BYTES, ChatSettings.DEFAULT_FLOOD_BURST, 0,
+                        ChatSettings.DEFAULT_IDLE_TIMEOUT, Duration.ofMinutes(1)));
+        Duration minute = Duration.ofMinutes(1);
+        assertThatThrownBy(() -> new ChatSettings(5, 4, 1, 1 << 20, 1, 1, minute, minute)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings(1, 4, 0, 1 << 20, 1, 1, minute, minute)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings(1, 4, 1, 1000, 1, 1, minute, minute)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ChatSettings(1, 4, 1, 1 << 20, 1, 1, minute.negated(), minute)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

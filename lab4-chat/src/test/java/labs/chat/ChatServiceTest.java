@@ -82,12 +82,15 @@ class ChatServiceTest {
     }
 
     @Test
-    void aNameAlreadyOnlineIsRefusedAndTheFirstSessionGoesOn() throws IOException {
+    void aSecondLoginTakesTheNameOverAndTheFirstSessionIsToldAndClosed() throws IOException {
         Capture second = new Capture();
         service(ChatSettings.defaults()).serve("BOB", "client-9", new LineReader(InputStream.nullInputStream()), second, second::close);
-        assertThat(second.lines()).containsExactly("! BOB is already online (one connection per name); disconnecting");
-        assertThat(room.onlineNames()).containsExactly("bob");
-        assertThat(log.contains("second login refused")).isTrue();
+        assertThat(second.lines().get(0)).isEqualTo("* you are in the chat; online (1): BOB");
+        assertThat(bobOut.awaitLines(4)).last().isEqualTo("* logged in elsewhere");
+        assertThat(bobOut.isClosed()).isTrue();
+        assertThat(bob.isDisconnected()).isTrue();
+        assertThat(log.contains("bob (client-2) disconnected: logged in elsewhere (client-9)")).isTrue();
+        assertThat(room.onlineNames()).isEmpty(); // BOB's script ended: BOB left
     }
 
     @Test

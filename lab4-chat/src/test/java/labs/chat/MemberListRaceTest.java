@@ -54,7 +54,7 @@ class MemberListRaceTest {
         MemberList list = new MemberList();
         return new Members() {
             public void add(Member member) {
-                assertThat(list.addIfNameFree(member)).isTrue();
+                assertThat(list.put(member)).isEmpty();
             }
 
             public void remove(Member member) {
@@ -156,14 +156,14 @@ class MemberListRaceTest {
         for (int i = 0; i < 20; i++) {
             Member regular = member("regular" + i);
             regulars.add(regular);
-            list.addIfNameFree(regular);
+            list.put(regular);
         }
         AtomicBoolean running = new AtomicBoolean(true);
         Thread churn = new Thread(() -> {
             int i = 0;
             while (running.get()) {
                 Member visitor = member("visitor" + (i++ % 50));
-                list.addIfNameFree(visitor);
+                list.put(visitor);
                 list.remove(visitor);
             }
         }, "churn");

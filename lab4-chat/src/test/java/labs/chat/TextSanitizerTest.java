@@ -28,4 +28,31 @@ class TextSanitizerTest {
     void aTabBecomesASpaceAndSurrogatePairsSurvive() {
         assertThat(TextSanitizer.clean("a\tb 😀\u0001")).isEqualTo("a b 😀?");
     }
+
+    @Test
+    void lineAndParagraphSeparatorsCannotBreakAMessageInTwo() {
+        assertThat(TextSanitizer.clean("hi\u2028* server: you are banned\u2029")).isEqualTo("hi?* server: you are banned?");
+    }
+
+    @Test
+    void zeroWidthCharactersBecomeVisible() {
+        assertThat(TextSanitizer.clean("pay\u200Bpal")).isEqualTo("pay?pal");
+        assertThat(TextSanitizer.clean("a\u200Cb\u200Dc")).isEqualTo("a?b?c");
+        assertThat(TextSanitizer.clean("word\u2060joiner\uFEFF")).isEqualTo("word?joiner?");
+    }
+
+    @Test
+    void tagCharactersCarryNoHiddenText() {
+        String hidden = new StringBuilder("hi").appendCodePoint(0xE0001).appendCodePoint(0xE0041)
+                .appendCodePoint(0xE007F).appendCodePoint(0xE0000).toString();
+        assertThat(TextSanitizer.clean(hidden)).isEqualTo("hi????");
+    }
+
+    @Test
+    void otherFormatCharactersAreReplacedToo() {
+        assertThat(Character.getType(0x00AD)).isEqualTo(Character.FORMAT); // soft hyphen
+        assertThat(Character.getType(0x180E)).isEqualTo(Character.FORMAT); // Mongolian vowel separator
+        assertThat(TextSanitizer.clean("soft\u00ADhyphen\u180E")).isEqualTo("soft?hyphen?");
+        assertThat(TextSanitizer.clean("\u2062\u2064")).isEqualTo("??"); // invisible times, invisible plus
+    }
 }
