@@ -64,6 +64,7 @@ public class ConsoleClient {
             keyboardThread.setDaemon(true); // it may stay blocked reading a terminal; that must not keep the JVM alive
             keyboardThread.start();
             printServerLines(socket, fromServer, toServer);
+            serverLines.ended(); // a keyboard thread waiting for the server's reply reads on
         } catch (IOException e) {
             out.println("-- connection failed: " + e.getMessage());
         }
@@ -93,36 +94,32 @@ public class ConsoleClient {
 
     private void printServerLines(Socket socket, LineReader fromServer, LineWriter toServer) {
         boolean warnedShown = false;
-        try {
-            while (true) {
-                String line;
-                try {
-                    line = fromServer.readLine();
-                } catch (LineTooLongException e) {
-                    out.println("-- the server sent a line over " + e.limit() + " bytes; skipped");
-                    continue;
-                } catch (IOException e) {
-                    out.println(socket.isClosed() ? "-- disconnected" : "-- connection lost: " + e.getMessage());
-                    return;
-                }
-                if (line == null) {
-                    out.println("-- the server closed the connection");
-                    return;
-                }
-                serverLines.arrived(line); // before printing: a secret prompt hides the input before the user sees it
-                out.println(line);
-                if (!warnedShown && !keyboard.hidesSecrets() && ServerLines.asksForSecret(line)) {
-                    warnedShown = true;
-                    out.println(SHOWN_WARNING);
-                }
-                try {
-                    onServerLine(line, toServer);
-                } catch (IOException e) {
-                    out.println("-- cannot send: " + e.getMessage());
-                }
+        while (true) {
+            String line;
+            try {
+                line = fromServer.readLine();
+            } catch (LineTooLongException e) {
+                out.println("-- the server sent a line over " + e.limit() + " bytes; skipped");
+                continue;
+            } catch (IOException e) {
+                out.println(socket.isClosed() ? "-- disconnected" : "-- connection lost: " + e.getMessage());
+                return;
             }
-        } finally {
-            serverLines.ended();
+            if (line == null) {
+                out.println("-- the server closed the connection");
+                return;
+            }
+            serverLines.arrived(line); // before printing: a secret prompt hides the input before the user sees it
+            out.println(line);
+            if (!warnedShown && !keyboard.hidesSecrets() && ServerLines.asksForSecret(line)) {
+                warnedShown = true;
+                out.println(SHOWN_WARNING);
+            }
+            try {
+                onServerLine(line, toServer);
+            } catch (IOException e) {
+                out.println("-- cannot send: " + e.getMessage());
+            }
         }
     }
 
