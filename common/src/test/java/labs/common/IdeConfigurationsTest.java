@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +145,7 @@ class IdeConfigurationsTest {
 
     @Test
     void everyLabServerAndClientHasAnIntellijConfiguration() throws IOException {
-        Set<String> configured = new java.util.HashSet<>();
+        Set<String> configured = new HashSet<>();
         for (Path file : runFiles()) {
             Run run = Run.of(file);
             configured.add(run.lab() + "@" + run.exec());
@@ -168,15 +169,18 @@ class IdeConfigurationsTest {
         String launch = Files.readString(ROOT.resolve(".vscode/launch.json"));
         Matcher configuration = LAUNCH.matcher(launch);
         List<String> wrong = new ArrayList<>();
-        Set<String> mains = new java.util.HashSet<>();
+        List<String> waiting = new ArrayList<>();
+        Set<String> mains = new HashSet<>();
         while (configuration.find()) {
             String name = configuration.group(1);
             String main = configuration.group(2);
-            Path module = ROOT.resolve(configuration.group(3));
+            boolean moduleExists = Files.isRegularFile(ROOT.resolve(configuration.group(3)).resolve("pom.xml"));
             mains.add(main);
-            if (!Files.isRegularFile(module.resolve("pom.xml"))) {
+            if (COMING_CLASSES.contains(main) && !(moduleExists && classExists(main))) {
+                waiting.add(name);
+            } else if (!moduleExists) {
                 wrong.add(name + ": no module " + configuration.group(3));
-            } else if (!classExists(main) && !COMING_CLASSES.contains(main)) {
+            } else if (!classExists(main)) {
                 wrong.add(name + ": main class " + main + " does not exist");
             }
         }
@@ -184,9 +188,10 @@ class IdeConfigurationsTest {
         Set<String> labMains = MODULES_BY_LAB.values().stream()
                 .flatMap(m -> Stream.of(m.mains().get(""), m.mains().get("client"))).collect(Collectors.toSet());
         assertThat(mains).containsAll(labMains);
+        Assumptions.assumeTrue(waiting.isEmpty(), "waiting for other branches: " + waiting);
     }
 
     /** The main classes of {@link #COMING}, as the branches that add them name them. */
     private static final Set<String> COMING_CLASSES = Set.of("labs.echo.BareEchoServer", "labs.echo.BareEchoClient",
-            "labs.threaded.BareThreadedEchoServer", "labs.threaded.races.RaceDemos");
+            "labs.threaded.BareThreadedEchoServer", "labs.threaded.races.RaceDemos", "labs.scheduler.SchedulerGame");
 }
