@@ -158,7 +158,11 @@ class ConsoleClientTest {
 
     // --- The console's charset: the keyboard and the screen in cp866 or cp1251, the wire in UTF-8.
 
-    /** A one-client server that records each line it receives (decoded as UTF-8) and answers it in capitals. */
+    /**
+     * A one-client server that records each line it receives (decoded as UTF-8) and answers it in
+     * capitals. Thread safety: {@code received} is a CopyOnWriteArrayList, filled by the server
+     * thread and read by the test after joining it.
+     */
     private Thread recordLines(List<String> received) {
         Thread server = new Thread(() -> {
             try (Socket socket = listener.accept()) {
@@ -247,7 +251,12 @@ class ConsoleClientTest {
         return server;
     }
 
-    /** A terminal the test types on: each read takes the next typed line and notes how it was read. */
+    /**
+     * A terminal the test types on: each read takes the next typed line and notes how it was read.
+     * Thread safety: the test thread types into a blocking queue and the client's keyboard thread
+     * takes from it; {@code reads} is a CopyOnWriteArrayList, written by the keyboard thread and
+     * read by the test after the client has ended.
+     */
     private static final class FakeTerminal implements Keyboard {
         final BlockingQueue<String> typed = new LinkedBlockingQueue<>();
         final List<String> reads = new CopyOnWriteArrayList<>();
