@@ -151,7 +151,7 @@ public final class Grade {
                 toRun.addAll(exact);
             }
         }
-        outcomes.addAll(0, new SuiteRunner(Suites.in(home())).run(toRun));
+        outcomes.addAll(0, new SuiteRunner(Suites.in(home()), work).run(toRun));
         return outcomes;
     }
 

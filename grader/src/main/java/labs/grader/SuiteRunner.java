@@ -1,6 +1,7 @@
 package labs.grader;
 
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +33,11 @@ final class SuiteRunner {
     static final String TEST_TIMEOUT = "60 s";
 
     private final Suites suites;
+    private final Path work;
 
-    SuiteRunner(Suites suites) {
+    SuiteRunner(Suites suites, Path work) {
         this.suites = suites;
+        this.work = work;
     }
 
     List<Outcome> run(List<Rubric.TestRef> tests) {
@@ -75,7 +78,8 @@ final class SuiteRunner {
         thread.setContextClassLoader(suites.loader());
         try {
             Launcher launcher = LauncherFactory.create();
-            launcher.execute(request, new Collector(byKey, outcomes), new ProcessReaper());
+            launcher.execute(request, new Collector(byKey, outcomes), new ProcessReaper(),
+                    new FreshDataDirs(Submission.current().serverCommand(), work));
         } finally {
             thread.setContextClassLoader(previous);
         }
