@@ -17,6 +17,12 @@ final class PlainWords {
 
     static String of(Throwable failure) {
         Throwable cause = failure;
+        for (Throwable link = failure; link != null; link = link.getCause()) {
+            if (link instanceof SocketException || link instanceof SocketTimeoutException) {
+                cause = link; // the network's own error says most
+                break;
+            }
+        }
         while (cause.getCause() != null && cause.getMessage() == null) {
             cause = cause.getCause();
         }
@@ -32,7 +38,7 @@ final class PlainWords {
         } else {
             words = message(cause, cause.getClass().getSimpleName());
         }
-        words = words.replaceAll("\\s+", " ").strip();
+        words = words.replaceAll("\\s+", " ").replaceFirst("^Assumption failed: ", "").strip();
         return words.length() <= LIMIT ? words : words.substring(0, LIMIT - 1) + "…";
     }
 
