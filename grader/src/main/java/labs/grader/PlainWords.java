@@ -6,8 +6,9 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeoutException;
 
 /**
- * A failure as one short line a student can read: the assertion's own description when it has
- * one, and the network errors named for what they mean rather than by their Java class.
+ * A failure as one short line a student can read: an assertion's own words (they were written
+ * for people), else the network error in the chain, named for what it means rather than by its
+ * Java class.
  */
 final class PlainWords {
     static final int LIMIT = 200;
@@ -17,7 +18,7 @@ final class PlainWords {
 
     static String of(Throwable failure) {
         Throwable cause = failure;
-        for (Throwable link = failure; link != null; link = link.getCause()) {
+        for (Throwable link = failure; link != null && !(failure instanceof AssertionError); link = link.getCause()) {
             if (link instanceof SocketException || link instanceof SocketTimeoutException) {
                 cause = link; // the network's own error says most
                 break;
