@@ -12,7 +12,8 @@ if not exist "%CLASSPATH_FILE%" (
   popd
 )
 if not exist "%CLASSPATH_FILE%" exit /b 1
-set /p DEPS=<"%CLASSPATH_FILE%"
+rem for /f, not set /p: set /p reads at most 1023 characters, and the class path is longer.
+for /f "usebackq delims=" %%c in ("%CLASSPATH_FILE%") do set "DEPS=%%c"
 set "JAVA=java"
 if defined JAVA_HOME set "JAVA=%JAVA_HOME%\bin\java"
 if not defined GRADER_MAIN set "GRADER_MAIN=labs.grader.Grade"

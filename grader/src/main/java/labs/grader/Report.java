@@ -53,7 +53,8 @@ record Report(int lab, Level level, String command, List<ItemResult> results, Li
             Rubric.Item item = result.item();
             String points = item.group() == Rubric.Group.DEFENCE ? "– / " + number(item.points())
                     : number(result.earned()) + " / " + number(item.points());
-            String why = result.failure().isEmpty() ? result.result() : result.result() + " — " + result.failure();
+            // When nothing ran, the reason is said once, above the rows.
+            String why = result.failure().isEmpty() || !fatal.isEmpty() ? result.result() : result.result() + " — " + result.failure();
             out.append(String.format(format, item.id(), shorten(item.description(russian), 52), points, why));
         }
         out.append(russian ? "итого: " : "total: ").append(number(earned())).append(" / ").append(number(possible())).append('\n');
