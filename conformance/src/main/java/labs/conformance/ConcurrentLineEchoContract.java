@@ -13,10 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import labs.common.testing.ServerUnderTest;
 import labs.common.testing.TestClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,25 +24,10 @@ import org.junit.jupiter.api.Test;
  * <p>Thread safety: each client is confined to one thread: the JUnit thread, or in the fifty
  * clients test the pool task it was handed to; results come back through futures.
  */
-public abstract class ConcurrentLineEchoContract {
+public abstract class ConcurrentLineEchoContract extends ServerContract {
     static final int CLIENTS = 50;
     static final int LINES = 20;
     static final Duration IDLE_WAIT = Duration.ofSeconds(3);
-
-    protected ServerUnderTest server;
-
-    /** The lab's own server, used when no external command is given. */
-    protected abstract ServerUnderTest.Factory ownServer();
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = ServerUnderTest.startDefault(ownServer());
-    }
-
-    @AfterEach
-    void stopServer() throws IOException {
-        server.close();
-    }
 
     @Test
     void answersBWhileAIsConnectedAndIdle() throws IOException {

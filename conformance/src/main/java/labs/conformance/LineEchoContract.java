@@ -7,9 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
-import labs.common.testing.ServerUnderTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
@@ -23,23 +20,8 @@ import org.junit.jupiter.api.TestReporter;
  *
  * <p>Thread safety: each test runs in one JUnit thread, which alone uses its clients.
  */
-public abstract class LineEchoContract {
+public abstract class LineEchoContract extends ServerContract {
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
-
-    protected ServerUnderTest server;
-
-    /** The lab's own server, used when no external command is given. */
-    protected abstract ServerUnderTest.Factory ownServer();
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = ServerUnderTest.startDefault(ownServer());
-    }
-
-    @AfterEach
-    void stopServer() throws IOException {
-        server.close();
-    }
 
     @Test
     void echoesAsciiAndCyrillicLines() throws IOException {

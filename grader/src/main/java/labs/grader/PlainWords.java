@@ -9,6 +9,8 @@ import java.util.concurrent.TimeoutException;
  * A failure as one short line a student can read: an assertion's own words (they were written
  * for people), else the network error in the chain, named for what it means rather than by its
  * Java class.
+ *
+ * <p>Thread safety: stateless.
  */
 final class PlainWords {
     static final int LIMIT = 200;

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * marks at both levels. A grading takes seconds (its tests wait out timeouts on purpose), so
  * the examples whose scores need no look inside run as child graders three at a time, and a
  * few run in this JVM, where coverage sees them.
+ *
+ * <p>Thread safety: one JUnit thread starts, waits for and reads every child grader; the children
+ * share nothing with it but their output files, read after they ended.
  */
 class ExamplesGradeTest {
     @TempDir

@@ -15,7 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The grader's parts: the rubric, the command line, the reports, a class, Gradescope's layout. */
+/**
+ * The grader's parts: the rubric, the command line, the reports, a class, Gradescope's layout.
+ *
+ * <p>Thread safety: each test runs in one JUnit thread; the child process it waits for shares
+ * only files with it, read after it ended.
+ */
 class GraderTest {
     @TempDir
     Path work;
