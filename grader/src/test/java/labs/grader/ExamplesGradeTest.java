@@ -38,7 +38,9 @@ class ExamplesGradeTest {
         expected.put("13 / 13 greeting", List.of("2", "--server", Examples.python("greeting_echo.py") + " {port}"));
         expected.put("12 / 13 mangling", List.of("2", "--server", Examples.python("mangling_echo.py") + " {port}"));
         expected.put("5 / 13 single-threaded", List.of("2", "--server", Examples.python("single_threaded_echo.py") + " {port}"));
-        expected.put("13 / 13 textbook", List.of("2", "--server", "java -cp " + textbook + " TextbookEchoServer {port}"));
+        // This JVM's java, which runs what this JVM's javac compiled (java on PATH may be older).
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        expected.put("13 / 13 textbook", List.of("2", "--server", java + " -cp " + textbook + " TextbookEchoServer {port}"));
         expected.put("12 / 12 lab 1", List.of("1", "--level", "exact", "--server", Examples.java("labs.echo.SingleThreadedEchoServer") + " --port {port}",
                 "--client", Examples.java("labs.echo.EchoClient") + " --host {host} --port {port}"));
         Map<String, Process> running = new LinkedHashMap<>();
