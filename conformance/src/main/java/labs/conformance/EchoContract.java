@@ -7,10 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
-import labs.common.testing.ServerUnderTest;
 import labs.common.testing.TestClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +18,7 @@ import org.junit.jupiter.api.Test;
  * <p>Thread safety: each test runs in one JUnit thread; the one test that sends from a second
  * thread (a CompletableFuture) hands it only the client's output side, while this thread reads.
  */
-public abstract class EchoContract {
-    protected ServerUnderTest server;
-
-    /** The lab's own server, used when no external command is given. */
-    protected abstract ServerUnderTest.Factory ownServer();
-
-    @BeforeEach
-    void startServer() throws IOException {
-        server = ServerUnderTest.startDefault(ownServer());
-    }
-
-    @AfterEach
-    void stopServer() throws IOException {
-        server.close();
-    }
-
+public abstract class EchoContract extends ServerContract {
     @Test
     void echoesText() throws IOException {
         try (TestClient client = TestClient.connect(server)) {
