@@ -143,7 +143,9 @@ final class Runner {
     /** Lab 4 with a throwaway data dir, cheap password hashing and no flood limit (the load floods on purpose). */
     static List<String> chatArgs(Contender server, Path dataDir) {
         return server.isLab4()
-                ? List.of("--data-dir", dataDir.toString(), "--iterations", "1000", "--flood-rate", "0")
+                ? List.of("--data-dir", dataDir.toString(), "--iterations", "1000", "--flood-rate", "0",
+                        // every simulated user registers from 127.0.0.1: lab 3's per-address limit would refuse most
+                        "--register-burst", "0")
                 : List.of();
     }
 

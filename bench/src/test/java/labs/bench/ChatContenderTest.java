@@ -20,12 +20,12 @@ class ChatContenderTest {
     }
 
     @Test
-    void onlyLab4AsksItsUsersToLogInWithCheapHashingAndNoFloodLimit() {
+    void onlyLab4AsksItsUsersToLogInWithCheapHashingAndNoFloodOrRegistrationLimit() {
         assertThat(Contender.LAB4_PLATFORM.isLab4()).isTrue();
         assertThat(Contender.LAB4_VIRTUAL.isLab4()).isTrue();
         assertThat(Contender.NCAT_CHAT.isLab4()).isFalse();
         assertThat(Runner.chatArgs(Contender.LAB4_VIRTUAL, Path.of("data")))
-                .containsExactly("--data-dir", "data", "--iterations", "1000", "--flood-rate", "0");
+                .containsExactly("--data-dir", "data", "--iterations", "1000", "--flood-rate", "0", "--register-burst", "0");
         assertThat(Runner.chatArgs(Contender.NCAT_CHAT, Path.of("data"))).isEmpty();
     }
 

@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class IdeConfigurationsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    /**
-     * Run configurations for programs that other branches are adding (DECISIONS.md: the bare
-     * programs, the race demos, the scheduler). Until they are merged such a configuration is
-     * skipped, not failed; once its execution or profile exists it is checked like any other.
-     */
-    private static final Set<String> COMING = Set.of("bare", "bare-client", "races", "scheduler");
-
     private static final Pattern GOAL = Pattern.compile("<option value=\"([^\"]*)\" />");
     private static final Pattern LAB_PROFILE = Pattern.compile(
             "<activation>\\s*<property>\\s*<name>lab</name>\\s*<value>([^<]+)</value>");
@@ -120,7 +112,6 @@ class IdeConfigurationsTest {
     @Test
     void everyIntellijConfigurationRunsAnExistingProgramOfALab() throws IOException {
         List<String> wrong = new ArrayList<>();
-        List<String> waiting = new ArrayList<>();
         for (Path file : runFiles()) {
             Run run = Run.of(file);
             if (run.lab() == null || run.exec() == null || !run.compiles() || !run.fromRoot()) {
@@ -129,9 +120,7 @@ class IdeConfigurationsTest {
             }
             Module module = MODULES_BY_LAB.get(run.lab());
             String main = module == null ? null : module.mains().get(run.exec());
-            if (main == null && (COMING.contains(run.exec()) || COMING.contains(run.lab()))) {
-                waiting.add(run.file());
-            } else if (module == null) {
+            if (module == null) {
                 wrong.add(run.file() + ": no module has a profile for -Dlab=" + run.lab());
             } else if (main == null) {
                 wrong.add(run.file() + ": " + module.folder().getFileName() + " has no exec:java@" + run.exec());
@@ -140,7 +129,6 @@ class IdeConfigurationsTest {
             }
         }
         assertThat(wrong).isEmpty();
-        Assumptions.assumeTrue(waiting.isEmpty(), "waiting for other branches: " + waiting);
     }
 
     @Test
@@ -169,16 +157,13 @@ class IdeConfigurationsTest {
         String launch = Files.readString(ROOT.resolve(".vscode/launch.json"));
         Matcher configuration = LAUNCH.matcher(launch);
         List<String> wrong = new ArrayList<>();
-        List<String> waiting = new ArrayList<>();
         Set<String> mains = new HashSet<>();
         while (configuration.find()) {
             String name = configuration.group(1);
             String main = configuration.group(2);
             boolean moduleExists = Files.isRegularFile(ROOT.resolve(configuration.group(3)).resolve("pom.xml"));
             mains.add(main);
-            if (COMING_CLASSES.contains(main) && !(moduleExists && classExists(main))) {
-                waiting.add(name);
-            } else if (!moduleExists) {
+            if (!moduleExists) {
                 wrong.add(name + ": no module " + configuration.group(3));
             } else if (!classExists(main)) {
                 wrong.add(name + ": main class " + main + " does not exist");
@@ -188,10 +173,6 @@ class IdeConfigurationsTest {
         Set<String> labMains = MODULES_BY_LAB.values().stream()
                 .flatMap(m -> Stream.of(m.mains().get(""), m.mains().get("client"))).collect(Collectors.toSet());
         assertThat(mains).containsAll(labMains);
-        Assumptions.assumeTrue(waiting.isEmpty(), "waiting for other branches: " + waiting);
     }
 
-    /** The main classes of {@link #COMING}, as the branches that add them name them. */
-    private static final Set<String> COMING_CLASSES = Set.of("labs.echo.BareEchoServer", "labs.echo.BareEchoClient",
-            "labs.threaded.BareThreadedEchoServer", "labs.threaded.races.RaceDemos", "labs.scheduler.SchedulerGame");
 }
