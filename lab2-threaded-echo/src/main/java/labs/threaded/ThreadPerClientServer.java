@@ -44,9 +44,9 @@ public class ThreadPerClientServer extends TcpServer {
 
     @Override
     protected void dispatch(Connection connection) {
-        Thread worker = threads.newThread(clientTask(connection)); // the work moves to a new thread here...
+        Thread worker = threads.newThread(clientTask(connection)); // only a Thread object: no new thread runs yet...
         worker.setName(connection.label());
-        startWorker(connection, worker);                           // ...and starts running there now
+        startWorker(connection, worker);                           // ...until start(): from here the task runs there
     }
 
     /** Adds {@code --threads platform|virtual} to a server's options. */

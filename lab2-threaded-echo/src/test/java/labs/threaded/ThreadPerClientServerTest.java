@@ -9,7 +9,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
+import labs.common.ConnectionHandler;
+import labs.common.EventLog;
+import labs.common.LineReader;
+import labs.common.LineWriter;
 import labs.common.Options;
 import labs.common.ServerConfig;
 import labs.common.UsageException;
@@ -24,10 +29,14 @@ class ThreadPerClientServerTest {
     private final Set<Thread> handlerThreads = ConcurrentHashMap.newKeySet();
 
     private InProcessServer start(ThreadPerClientServer.Threads threads) throws IOException {
+        return start(threads, log -> new EchoHandler(log));
+    }
+
+    private InProcessServer start(ThreadPerClientServer.Threads threads, Function<EventLog, ConnectionHandler> handler) throws IOException {
         server = InProcessServer.start(ServerConfig.anyFreePort(), (config, log) -> new ThreadPerClientServer(
                 "test echo", config, log, connection -> {
                     handlerThreads.add(Thread.currentThread());
-                    new EchoHandler(log).handle(connection);
+                    handler.apply(log).handle(connection);
                 }, threads));
         return server;
     }
@@ -72,6 +81,36 @@ class ThreadPerClientServerTest {
             steady.send("still here");
             assertThat(steady.readLine()).isEqualTo("still here");
             await().atMost(Duration.ofSeconds(10)).until(() -> handlerThreads.stream().filter(Thread::isAlive).count() == 1);
+        }
+    }
+
+    /** Q2: a client that is already connected goes on, on its own thread, while another client's handler throws. */
+    @Test
+    void aHandlerThatThrowsEndsOnlyItsOwnClient() throws IOException {
+        start(ThreadPerClientServer.Threads.PLATFORM, log -> connection -> {
+            LineReader in = new LineReader(connection.input());
+            LineWriter out = new LineWriter(connection.output());
+            String line;
+            while ((line = in.readLine()) != null) {
+                if ("boom".equals(line)) {
+                    throw new IllegalStateException("bug in handler");
+                }
+                out.writeLine(line);
+            }
+        });
+        try (TestClient good = TestClient.connect(server)) {
+            good.send("before");
+            assertThat(good.readLine()).isEqualTo("before"); // good's thread is now inside its handler
+            try (TestClient bad = TestClient.connect(server)) {
+                bad.send("boom");
+                assertThat(bad.readUntilClosed()).isEmpty();
+            }
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> server.log().lines().stream().anyMatch(line -> line.contains("bug in handler")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> handlerThreads.stream().filter(Thread::isAlive).count() == 1);
+            good.send("after"); // same connection, same thread, after the other handler threw
+            assertThat(good.readLine()).isEqualTo("after");
+            assertThat(server.server().connectedClients()).isEqualTo(1);
         }
     }
 

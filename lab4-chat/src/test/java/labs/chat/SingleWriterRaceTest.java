@@ -17,10 +17,11 @@ import org.junit.jupiter.api.Test;
 import labs.common.testing.CapturedLog;
 
 /**
- * Race lesson 2: two threads write to one user's socket at once. The socket is stood in for by a
- * stream that, like a socket with a nearly full buffer, takes the first write only in part and
- * pauses there until the second message has been sent. The unsafe writer garbles the line on
- * every run; a queue with one writer thread keeps both lines whole, and alice's thread never waits.
+ * Race lesson 4: two threads write to one user's socket at once. The unsafe writer sends each
+ * message as three calls (prefix, text, end of line); the test holds alice's thread right after
+ * her prefix until bob's whole line is out, so the lines are garbled on every run. A queue with
+ * one writer thread keeps both lines whole even when the stream itself pauses mid-write, and
+ * alice's thread never waits for carol's socket.
  */
 class SingleWriterRaceTest {
     private static final String ALICE = "<alice> hello everybody";
@@ -58,27 +59,37 @@ class SingleWriterRaceTest {
         }
     }
 
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static void awaitLatch(CountDownLatch latch) throws InterruptedException {
         assertThat(latch.await(10, TimeUnit.SECONDS)).as("the forced interleaving happened").isTrue();
     }
 
     @Test
     void twoThreadsWritingOneSocketGarbleTheLines() throws Exception {
-        PausingStream socket = new PausingStream();
-        UnsafeSharedWriter writer = new UnsafeSharedWriter(socket);
-        Thread alice = new Thread(() -> {
-            try {
-                writer.send(ALICE);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+        Capture socket = new Capture();
+        CountDownLatch afterPrefix = new CountDownLatch(1);
+        CountDownLatch bobIsDone = new CountDownLatch(1);
+        AtomicBoolean first = new AtomicBoolean(true);
+        UnsafeSharedWriter writer = new UnsafeSharedWriter(socket, () -> {
+            if (first.compareAndSet(true, false)) { // alice's message only: pause after its prefix
+                afterPrefix.countDown();
+                awaitQuietly(bobIsDone);
             }
-        }, "alice");
+        });
+        Thread alice = new Thread(() -> writer.send("alice", "hello everybody"), "alice");
         alice.start();
-        awaitLatch(socket.paused);
-        writer.send(BOB); // bob's thread, while alice's write is half done
-        socket.resume.countDown();
+        awaitLatch(afterPrefix);
+        writer.send("bob", "hi"); // bob's thread, between alice's prefix and her text
+        bobIsDone.countDown();
         alice.join(TimeUnit.SECONDS.toMillis(10));
-        assertThat(socket.target.lines()).containsExactly("<alice> hell<bob> hi", "o everybody");
+        assertThat(socket.lines()).containsExactly("<alice> <bob> hi", "hello everybody");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Locale;
  *
  * <p>Grammar (case-insensitive, surrounding blanks ignored):
  * <pre>
- *   command  = "help" | "status" | "pause" | "resume" | "logs" [ count ] | "clear-logs"
+ *   command  = "help" | "status" | "threads" | "pause" | "resume" | "logs" [ count ] | "clear-logs"
  *            | "clear-ids" | "shutdown" | "exit" | "quit"
  *   count    = a whole number, 1 or more
  * </pre>
@@ -19,6 +19,7 @@ import java.util.Locale;
 public enum Command {
     HELP("help", "", "list the commands"),
     STATUS("status", "", "listening or paused, host and port, users online, uptime, clients served"),
+    THREADS("threads", "", "every thread of the server: its state and what it waits for (a lock, a socket, a queue)"),
     PAUSE("pause", "", "stop listening: new connections are refused, connected users go on chatting"),
     RESUME("resume", "", "listen again on the same port"),
     LOGS("logs", "[n]", "print the last n lines of the log file (all of them without n)"),

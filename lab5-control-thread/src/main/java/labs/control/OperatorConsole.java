@@ -63,6 +63,7 @@ public final class OperatorConsole {
             switch (parsed.command()) {
                 case HELP -> help();
                 case STATUS -> out.println(describe(control.status()));
+                case THREADS -> ThreadView.lines().forEach(out::println);
                 case PAUSE -> pause();
                 case RESUME -> resume();
                 case LOGS -> logs(parsed.count());

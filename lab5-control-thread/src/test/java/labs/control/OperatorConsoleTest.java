@@ -65,6 +65,14 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void threadsListsEveryThreadWithItsState() throws IOException {
+        String output = run("threads\n");
+        assertThat(output).containsPattern("\\d+ thread\\(s\\); \\d+ of them the JVM's own")
+                .contains("  " + Thread.currentThread().getName() + " ").contains("RUNNABLE");
+        assertThat(log.tail(1)).singleElement().asString().endsWith("operator: threads");
+    }
+
+    @Test
     void pauseAndResumeToggleListening() throws IOException {
         String output = run("pause\npause\nresume\nresume\n");
         assertThat(output).contains("paused: new connections to port 5000 are refused; 2 user(s) online stay connected",

@@ -1,0 +1,43 @@
+package labs.threaded;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Echoes every line a client sends, to many clients at once: lab 1's {@code BareEchoServer}
+ * with one line changed, the one that hands each client to a new thread.
+ * <p>Thread safety: main only accepts; each client's socket and streams are confined to that
+ * client's thread; the only shared object is System.out, a PrintStream that locks each println.
+ */
+public final class BareThreadedEchoServer {
+    public static void main(String[] args) throws IOException {
+        int port = Integer.parseInt(args.length > 0 ? args[0] : "5000"); // 0 = any free port
+        try (ServerSocket listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            System.out.println("listening on port " + listener.getLocalPort());
+            while (true) {
+                Socket client = listener.accept(); // waits until a client connects
+                new Thread(() -> serve(client)).start(); // the client gets its own thread; main goes back to accept()
+            }
+        }
+    }
+
+    static void serve(Socket client) {
+        try (client;
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(client.getOutputStream(), false, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) { // null: the client closed its side
+                out.println(line);
+                out.flush();                         // send now, not when a buffer fills
+            }
+        } catch (IOException e) {
+            System.out.println("client " + client.getRemoteSocketAddress() + ": " + e.getMessage());
+        }
+    }
+}
