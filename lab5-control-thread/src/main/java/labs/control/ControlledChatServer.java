@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import labs.auth.AuthSettings;
 import labs.chat.ChatServer;
 import labs.chat.ChatSettings;
 import labs.common.CommandLine;
+import labs.common.ConsoleCharset;
 import labs.common.EventLog;
 import labs.common.Options;
 import labs.common.ServerConfig;
@@ -50,7 +52,8 @@ public final class ControlledChatServer {
     }
 
     public static void main(String[] args) {
-        int code = run(args, System.in, System.out, System.err, ShutdownHooks.RUNTIME);
+        int code = run(args, System.in, ConsoleCharset.forInput(), ConsoleCharset.screen(System.out),
+                ConsoleCharset.screen(System.err), ShutdownHooks.RUNTIME);
         if (code != CommandLine.OK) {
             System.exit(code);
         }
@@ -62,8 +65,17 @@ public final class ControlledChatServer {
                 .option("--log-file", "FILE", "", "the log file (default <data-dir>/" + LOG_FILE_NAME + ")");
     }
 
-    /** Parses {@code args}, starts the server and runs the console on {@code stdin}; returns the exit code. */
+    /** {@link #run(String[], InputStream, Charset, PrintStream, PrintStream, ShutdownHooks)} with commands typed in UTF-8. */
     static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err, ShutdownHooks hooks) {
+        return run(args, stdin, StandardCharsets.UTF_8, out, err, hooks);
+    }
+
+    /**
+     * Parses {@code args}, starts the server and runs the console on {@code stdin}, decoded in
+     * {@code stdinCharset} (the console's, from {@link ConsoleCharset}); returns the exit code.
+     */
+    static int run(String[] args, InputStream stdin, Charset stdinCharset, PrintStream out, PrintStream err,
+            ShutdownHooks hooks) {
         return CommandLine.run(args, options(), out, err, parsed -> {
             ControlledChatServer app;
             try {
@@ -72,7 +84,7 @@ public final class ControlledChatServer {
                 err.println("error: " + e.getMessage());
                 return CommandLine.FAILED;
             }
-            return app.operate(new BufferedReader(new InputStreamReader(stdin, Charset.defaultCharset())), out, err, hooks);
+            return app.operate(new BufferedReader(new InputStreamReader(stdin, stdinCharset)), out, err, hooks);
         });
     }
 
