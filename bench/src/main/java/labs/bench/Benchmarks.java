@@ -37,7 +37,7 @@ public final class Benchmarks {
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println("usage: Benchmarks standard [--force] | quick | echo [SERVER,...] [CLIENTS,...] | "
-                    + "hold [SERVER,...] [CONNECTIONS,...] | chat [SERVER,...]");
+                    + "hold [SERVER,...] [CONNECTIONS,...] | chat [SERVER,...] [RATE,...] (0 = max)");
             System.err.println("servers: lab1, lab2-platform, lab2-virtual, netty, ncat, lab4-platform, lab4-virtual, ncat-chat");
             System.exit(2);
             return;

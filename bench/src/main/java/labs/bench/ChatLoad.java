@@ -13,13 +13,14 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The chat load: N users online, K of them send M messages each (at a set rate, or as fast as
- * they can), and every user checks what it receives. Every message must reach every other user
+ * the room delivers them, each sender a few messages ahead of the deliveries: see {@link SendWindow}),
+ * and every user checks what it receives. Every message must reach every other user
  * exactly once and intact. A warm-up round of messages goes first and is not measured, as the
  * echo load warms up too.
  *
  * <p>Thread safety. Threads: the caller (sets up, waits, sums up), one reader thread that reads
  * every user's socket through a selector (a thread per user would cost the generator a context
- * switch per delivery), and one sender thread per sender. Each {@link ChatUser}'s argument is in
+ * switch per delivery; it also wakes senders whose window has room), and one sender thread per sender. Each {@link ChatUser}'s argument is in
  * its class comment; the caller reads a user's totals only after joining the reader thread.
  */
 final class ChatLoad {
@@ -28,7 +29,7 @@ final class ChatLoad {
      *
      * @param users    users online
      * @param senders  users who send
-     * @param rate     messages a second per sender; 0 = as fast as each sender can write
+     * @param rate     messages a second per sender; 0 = as fast as the room delivers them (a {@link SendWindow})
      * @param messages messages per sender
      */
     record Settings(int users, int senders, int rate, int messages) {
@@ -62,6 +63,11 @@ final class ChatLoad {
     }
 
     private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /**
+     * Messages a sender may have on their way in the max-rate run ({@link SendWindow}): 10 senders
+     * keep at most 640 messages unread per user, under lab 4's limit of 1,000 queued.
+     */
+    private static final int WINDOW = 64;
     private static final long SEND_LIMIT_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private ChatLoad() {
@@ -69,7 +75,8 @@ final class ChatLoad {
 
     static ChatResult run(ServerProcess server, Settings s) throws IOException, InterruptedException {
         boolean login = server.contender().isLab4();
-        ChatTally tally = new ChatTally();
+        ChatTally tally = new ChatTally(s.senders());
+        SendWindow window = new SendWindow(tally, s.senders(), WINDOW, s.users() - 1);
         List<ChatUser> users = new ArrayList<>();
         ReaderThread reader = null;
         try (Selector selector = Selector.open()) {
@@ -81,12 +88,12 @@ final class ChatLoad {
                 }
                 user.register(selector);
             }
-            reader = new ReaderThread(selector);
+            reader = new ReaderThread(selector, window);
             reader.start();
             awaitJoins(users.get(0), s.users() - 1);
             int warmUp = s.warmUpMessages();
             long perMessage = (long) s.senders() * (s.users() - 1); // deliveries of one round of messages
-            sendPhase(users, s, 0, warmUp);                          // not measured: the server's JIT warms up
+            sendPhase(users, s, window, 0, warmUp);                  // not measured: the server's JIT warms up
             awaitDeliveries(tally.arrived, perMessage * warmUp);
             long damagedInWarmUp = tally.damaged.get();
             long duplicatedInWarmUp = tally.duplicated.get();
@@ -96,7 +103,7 @@ final class ChatLoad {
             ownCpu.start();
             long switchesBefore = server.contextSwitches();
             long started = System.nanoTime();
-            sendPhase(users, s, warmUp, warmUp + s.messages());
+            sendPhase(users, s, window, warmUp, warmUp + s.messages());
             long expected = perMessage * s.messages();
             long lastChange = awaitDeliveries(tally.arrived, perMessage * (warmUp + s.messages()));
             double serverCores = serverCpu.coresSinceStart();
@@ -110,7 +117,8 @@ final class ChatLoad {
             return new ChatResult(server.contender().label(), s.users(), s.senders(), s.messages(), s.rate(),
                     expected, tally.delivered.get(), tally.duplicated.get() - duplicatedInWarmUp,
                     tally.damaged.get() - damagedInWarmUp, (lastChange - started) / 1e9,
-                    LatencySummary.of(latency), serverCores, ownCores, serverNanos, switches);
+                    LatencySummary.of(latency), serverCores, ownCores, serverNanos, switches,
+                    server.slowDrops());
         } finally {
             if (reader != null) {
                 reader.finish();
@@ -123,13 +131,14 @@ final class ChatLoad {
      * The senders send messages {@code from} to {@code to} each, at the set rate (from now) or as
      * fast as they can; returns once every sender is done, or after a minute at most.
      */
-    private static void sendPhase(List<ChatUser> users, Settings s, int from, int to) throws InterruptedException {
+    private static void sendPhase(List<ChatUser> users, Settings s, SendWindow window, int from, int to)
+            throws InterruptedException {
         long started = System.nanoTime();
         List<Thread> senders = new ArrayList<>();
         for (int k = 0; k < s.senders(); k++) {
             ChatUser sender = users.get(k);
             int index = k;
-            Thread t = new Thread(() -> sendAll(sender, index, s.rate(), from, to, started), "chat-sender-" + k);
+            Thread t = new Thread(() -> sendAll(sender, index, s.rate(), window, from, to, started), "chat-sender-" + k);
             t.setDaemon(true);
             t.start();
             senders.add(t);
@@ -144,9 +153,12 @@ final class ChatLoad {
         }
     }
 
-    private static void sendAll(ChatUser sender, int index, int rate, int from, int to, long started) {
+    private static void sendAll(ChatUser sender, int index, int rate, SendWindow window, int from, int to, long started) {
         try {
             for (int n = from; n < to; n++) {
+                if (rate == 0 && !window.awaitRoom(index, n, QUIET_NANOS)) {
+                    return; // nothing of this sender's arrives any more: the rest counts as missing
+                }
                 if (rate > 0) {
                     long due = started + (n - from) * 1_000_000_000L / rate;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -157,6 +169,8 @@ final class ChatLoad {
             }
         } catch (IOException e) {
             // The server dropped this sender; its unsent messages show up as missing.
+        } catch (InterruptedException e) {
+            // sendPhase gave up on this sender after a minute; its unsent messages show up as missing.
         }
     }
 
@@ -194,11 +208,13 @@ final class ChatLoad {
     /** Reads every user's socket until {@link #finish}; one thread, one selector. */
     private static final class ReaderThread extends Thread {
         private final Selector selector;
+        private final SendWindow window;
         private volatile boolean finished;
 
-        ReaderThread(Selector selector) {
+        ReaderThread(Selector selector, SendWindow window) {
             super("chat-reader");
             this.selector = selector;
+            this.window = window;
             setDaemon(true);
         }
 
@@ -212,6 +228,7 @@ final class ChatLoad {
                         ((ChatUser) key.attachment()).readReady(key, now);
                     }
                     selector.selectedKeys().clear();
+                    window.wakeWaiting();
                 }
             } catch (IOException e) {
                 // The selector broke: the run ends with what was counted so far.

@@ -18,10 +18,12 @@ package labs.bench;
  * @param generatorCpu   this generator's CPU in cores over the run
  * @param serverCpuNanos the server's CPU time in the measured window; negative when not measured
  * @param switches       the server's context switches in the measured window; negative when not measured
+ * @param droppedUsers   users the server disconnected because they fell behind (lab 4 logs each); 0 for ncat
  */
 record ChatResult(String server, int users, int senders, int messagesEach, int ratePerSender,
                   long expected, long delivered, long duplicated, long damaged, double seconds,
-                  LatencySummary latency, double serverCpu, double generatorCpu, long serverCpuNanos, long switches) {
+                  LatencySummary latency, double serverCpu, double generatorCpu, long serverCpuNanos, long switches,
+                  int droppedUsers) {
 
     long missing() {
         return expected - delivered;

@@ -146,6 +146,7 @@ final class ChatTargets {
         facts.put("missing", worst.missing());
         facts.put("duplicated", worst.duplicated());
         facts.put("damaged", worst.damaged());
+        facts.put("dropped", worst.droppedUsers());
         facts.put("generator", Tables.cores(worst.generatorCpu()));
         return new Target(goal, measured, false,
                 String.format(Locale.ROOT, "%.3f %% of deliveries", 100.0 * (missing + duplicated) / expected), "chat-loss", facts);

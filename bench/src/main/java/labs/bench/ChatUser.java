@@ -119,6 +119,7 @@ final class ChatUser {
             tally.duplicated.incrementAndGet();
         } else {
             seen[m.sender()] = m.number() + 1; // a gap is counted as missing at the end, from the totals
+            tally.deliveredOnce(m.sender());
             if (m.number() >= warmUp) {
                 latency.recordValue(Math.max(0, now - m.sentNanos()));
                 tally.delivered.incrementAndGet();

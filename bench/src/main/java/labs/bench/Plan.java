@@ -52,8 +52,9 @@ record Plan(List<Contender> echoServers, List<Integer> clients, EchoLoad.Setting
 
     /**
      * One load only, printed to the console: {@code echo lab2-platform,netty 1,10}, {@code hold
-     * lab2-virtual 1000,5000}, {@code chat lab4-virtual,ncat-chat}. Omitted lists take the standard plan's; echo
-     * runs one round. An unknown server or a bad number is an IllegalArgumentException.
+     * lab2-virtual 1000,5000}, {@code chat lab4-virtual,ncat-chat 100,0} (the chat's numbers are rates
+     * per sender: the standard chat runs at those rates, 0 = max). Omitted lists take the standard
+     * plan's; echo runs one round. An unknown server or a bad number is an IllegalArgumentException.
      */
     static Plan only(String load, String... args) {
         Plan standard = standard(null, false);
@@ -65,7 +66,8 @@ record Plan(List<Contender> echoServers, List<Integer> clients, EchoLoad.Setting
                 load.equals("hold") ? orElse(servers, standard.holdServers) : List.of(),
                 orElse(numbers, standard.connections),
                 load.equals("chat") ? orElse(servers, standard.chatServers) : List.of(),
-                standard.chat, null, "img", Kind.ONE_LOAD, false);
+                numbers == null ? standard.chat : standard.chat.stream().filter(c -> numbers.contains(c.rate())).toList(),
+                null, "img", Kind.ONE_LOAD, false);
     }
 
     static List<Contender> parseServers(String list) {

@@ -34,11 +34,11 @@ final class Report {
         LatencySummary l = r.latency();
         return String.format(Locale.ROOT, "chat %-20s %d users, %d senders x %d at %s: %d/%d delivered, %d missing,"
                         + " %d duplicated, %d damaged, %.0f deliveries/s, p50 %s p99 %s, cpu server %s generator %s,"
-                        + " µs/delivery %s, switches/delivery %s",
+                        + " µs/delivery %s, switches/delivery %s, users dropped as slow %d",
                 r.server(), r.users(), r.senders(), r.messagesEach(), r.ratePerSender() == 0 ? "max" : r.ratePerSender() + "/s",
                 r.delivered(), r.expected(), r.missing(), r.duplicated(), r.damaged(), r.deliveriesPerSecond(),
                 ms(l.p50Us()), ms(l.p99Us()), Tables.cores(r.serverCpu()), Tables.cores(r.generatorCpu()),
-                Tables.oneDecimal(r.serverMicrosPerDelivery()), Tables.cores(r.switchesPerDelivery()));
+                Tables.oneDecimal(r.serverMicrosPerDelivery()), Tables.cores(r.switchesPerDelivery()), r.droppedUsers());
     }
 
     /** Microseconds as milliseconds with sensible precision: 0.031, 1.25, 2000. */

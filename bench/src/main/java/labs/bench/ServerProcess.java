@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,16 +28,18 @@ import java.util.regex.Pattern;
  * <p>Thread safety. Threads: the runner, and one "drain" thread that reads the child's output (a
  * child whose pipe nobody reads blocks once the pipe is full, and the labs log every connection).
  * {@code port} is a CompletableFuture, thread-safe by design; {@code lastLines} is guarded by
- * itself; the rest is final.
+ * itself; {@code slowDrops} is an AtomicInteger; the rest is final.
  */
 final class ServerProcess implements AutoCloseable {
     static final String HOST = "127.0.0.1";
+    private static final String SLOW_DROP = "disconnected: outbound queue";
     private static final Pattern LISTENING = Pattern.compile("listening on (\\S+):(\\d+)", Pattern.CASE_INSENSITIVE);
 
     private final Contender contender;
     private final Process process;
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
     private final Deque<String> lastLines = new ArrayDeque<>(); // guarded by lastLines
+    private final AtomicInteger slowDrops = new AtomicInteger();
 
     private ServerProcess(Contender contender, List<String> command, List<String> args) throws IOException {
         this.contender = contender;
@@ -137,6 +140,15 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Users the server disconnected because their outbound queue overflowed: lab 4 logs
+     * {@code NAME (client-N) disconnected: outbound queue ...}. A lossy run with drops means the
+     * load's reader fell behind the server, not that the server lost messages.
+     */
+    int slowDrops() {
+        return slowDrops.get();
+    }
+
     /** What the server printed last: for the report when a run against it fails. */
     String lastOutput() {
         synchronized (lastLines) {
@@ -158,6 +170,9 @@ final class ServerProcess implements AutoCloseable {
                     if (m.find()) {
                         port.complete(Integer.parseInt(m.group(2)));
                     }
+                }
+                if (line.contains(SLOW_DROP)) {
+                    slowDrops.incrementAndGet();
                 }
                 synchronized (lastLines) {
                     lastLines.addLast(line);

@@ -73,14 +73,14 @@ final class Tables {
     static String chat(List<ChatResult> results, boolean ru) {
         List<String> rows = new ArrayList<>();
         rows.add(ru
-                ? "| Сервер | Пользователи | Отправители × сообщения | Темп на отправителя | Доставлено / ожидалось | Потеряно | Повторов | Испорчено | Доставок/с | p50, мс | p99, мс | ЦП сервера | ЦП генератора | ЦП сервера на доставку, мкс | Переключений на доставку |"
-                : "| Server | Users | Senders × messages | Rate per sender | Delivered / expected | Missing | Duplicated | Damaged | Deliveries/s | p50 ms | p99 ms | Server CPU | Generator CPU | Server CPU per delivery, µs | Switches per delivery |");
-        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                ? "| Сервер | Пользователи | Отправители × сообщения | Темп на отправителя | Доставлено / ожидалось | Потеряно | Повторов | Испорчено | Отключено | Доставок/с | p50, мс | p99, мс | ЦП сервера | ЦП генератора | ЦП сервера на доставку, мкс | Переключений на доставку |"
+                : "| Server | Users | Senders × messages | Rate per sender | Delivered / expected | Missing | Duplicated | Damaged | Dropped | Deliveries/s | p50 ms | p99 ms | Server CPU | Generator CPU | Server CPU per delivery, µs | Switches per delivery |");
+        rows.add("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (ChatResult r : results) {
             String rate = r.ratePerSender() == 0 ? (ru ? "максимум" : "max") : r.ratePerSender() + (ru ? "/с" : "/s");
-            rows.add(String.format(Locale.ROOT, "| %s | %,d | %d × %,d | %s | %,d / %,d | %,d | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s |",
+            rows.add(String.format(Locale.ROOT, "| %s | %,d | %d × %,d | %s | %,d / %,d | %,d | %,d | %,d | %,d | %,.0f | %s | %s | %s | %s | %s | %s |",
                     r.server(), r.users(), r.senders(), r.messagesEach(), rate, r.delivered(), r.expected(), r.missing(),
-                    r.duplicated(), r.damaged(), r.deliveriesPerSecond(), Report.ms(r.latency().p50Us()),
+                    r.duplicated(), r.damaged(), r.droppedUsers(), r.deliveriesPerSecond(), Report.ms(r.latency().p50Us()),
                     Report.ms(r.latency().p99Us()), cores(r.serverCpu()), cores(r.generatorCpu()),
                     oneDecimal(r.serverMicrosPerDelivery()), cores(r.switchesPerDelivery())));
         }

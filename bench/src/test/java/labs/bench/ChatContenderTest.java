@@ -68,13 +68,13 @@ class ChatContenderTest {
     @Test
     void perDeliveryCostsComeFromTheServersCpuTimeAndSwitches() {
         ChatResult r = new ChatResult("x", 100, 10, 300, 100, 297_000, 297_000, 0, 0, 3, ReportTest.latency(1, 5), 0.9, 0.5,
-                1_485_000_000L, 148_500);
+                1_485_000_000L, 148_500, 0);
 
         assertThat(r.serverMicrosPerDelivery()).isEqualTo(5.0);
         assertThat(r.switchesPerDelivery()).isEqualTo(0.5);
         assertThat(r.offeredMessagesPerSecond()).isEqualTo(1000);
         ChatResult unmeasured = new ChatResult("x", 100, 10, 300, 100, 297_000, 297_000, 0, 0, 3, ReportTest.latency(1, 5),
-                Double.NaN, 0.5, -1, -1);
+                Double.NaN, 0.5, -1, -1, 0);
         assertThat(unmeasured.serverMicrosPerDelivery()).isNaN();
         assertThat(unmeasured.switchesPerDelivery()).isNaN();
     }

@@ -21,7 +21,7 @@ class ChatTargetsTest {
         long delivered = expected - missing;
         return new ChatResult(c.label(), 100, 10, 300, rate, expected, delivered, 0, damaged, rate == 0 ? 1.0 : 3.0,
                 ReportTest.latency(p99Ms / 4, p99Ms), serverCores, generatorCores,
-                (long) (microsPerDelivery * 1000 * delivered), (long) (switchesPerDelivery * delivered));
+                (long) (microsPerDelivery * 1000 * delivered), (long) (switchesPerDelivery * delivered), 0);
     }
 
     static Results results() {

@@ -14,7 +14,7 @@ class ChatUserTest {
     @Test
     void sortsEveryKindOfLine() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            ChatTally tally = new ChatTally();
+            ChatTally tally = new ChatTally(2);
             ChatUser user = new ChatUser(new InetSocketAddress("127.0.0.1", server.getLocalPort()), 2, 1, tally);
             try {
                 String warmUp = new ChatMessage(0, 0, System.nanoTime()).text();

@@ -41,6 +41,16 @@ class PlanTest {
     }
 
     @Test
+    void aChatOfOneLoadRunsTheStandardChatAtTheRatesGiven() {
+        Plan plan = Plan.only("chat", "lab4-virtual,ncat-chat", "100,0");
+
+        assertThat(plan.chatServers()).containsExactly(Contender.LAB4_VIRTUAL, Contender.NCAT_CHAT);
+        assertThat(plan.chat()).extracting(ChatLoad.Settings::users, ChatLoad.Settings::rate)
+                .containsExactly(tuple(100, 100), tuple(100, 0));
+        assertThat(plan.echoServers()).isEmpty();
+    }
+
+    @Test
     void everyServerHasAKeyThatFindsIt() {
         for (Contender c : Contender.values()) {
             assertThat(Contender.byKey(c.key())).isEqualTo(c);

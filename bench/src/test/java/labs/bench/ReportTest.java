@@ -39,7 +39,7 @@ class ReportTest {
                 echo(Contender.LAB2_PLATFORM, 100, 30_000, 9), echo(Contender.NETTY, 100, 40_000, 5),
                 echo(Contender.LAB2_PLATFORM, 1000, 20_000, 100), echo(Contender.NETTY, 1000, 20_000, 100));
         List<ChatResult> chat = List.of(new ChatResult(Contender.LAB4_PLATFORM.label(), 100, 10, 300, 100,
-                297_000, 297_000, 0, 0, 3.1, latency(1, 5), 0.8, 0.6, 2_970_000_000L, 297_000));
+                297_000, 297_000, 0, 0, 3.1, latency(1, 5), 0.8, 0.6, 2_970_000_000L, 297_000, 0));
         return results(echo, chat, new LoadAverage(0.5, 0.4, 0.3), Plan.Kind.STANDARD, false);
     }
 

@@ -183,6 +183,11 @@ public final class ChatRoom {
         return members.size();
     }
 
+    /** The members online now, in the order they joined: an immutable snapshot. */
+    List<Member> members() {
+        return members.snapshot();
+    }
+
     public Optional<Member> find(String name) {
         return members.find(name);
     }

@@ -28,8 +28,8 @@ import labs.common.LineReader;
  * somebody else knows the password.
  *
  * <p>Thread safety: called by every user's thread at once. All fields are final and immutable or
- * thread-safe (the room, the log, the thread factory); everything per user lives in local
- * variables of the calling thread (confinement).
+ * thread-safe (the room, the log, the thread factory, the idle watch); everything per user lives
+ * in local variables of the calling thread (confinement).
  */
 public final class ChatService implements AuthenticatedService {
     /** How long a leaving user's writer may take to send what is queued. */
@@ -41,6 +41,7 @@ public final class ChatService implements AuthenticatedService {
     private final EventLog log;
     private final LongSupplier nanoClock;
     private final ThreadFactory writerThreads;
+    private final IdleWatch idleWatch; // null when users may stay silent for ever (--idle-timeout 0)
 
     public ChatService(ChatRoom room, ChatSettings settings, EventLog log, LongSupplier nanoClock, ThreadFactory writerThreads) {
         this.room = room;
@@ -48,6 +49,8 @@ public final class ChatService implements AuthenticatedService {
         this.log = log;
         this.nanoClock = nanoClock;
         this.writerThreads = writerThreads;
+        this.idleWatch = settings.idleTimeout().isZero() ? null
+                : new IdleWatch(settings.idleTimeout(), settings.idleWarning(), room::members, writerThreads);
     }
 
     @Override
@@ -62,6 +65,9 @@ public final class ChatService implements AuthenticatedService {
         member.start(writerThreads); // from now on only the writer touches out
         try {
             Optional<Member> replaced = room.join(member);
+            if (idleWatch != null) {
+                idleWatch.memberJoined();
+            }
             try {
                 if (replaced.isPresent()) {
                     awaitWriter(() -> replaced.get().evict(LOGGED_IN_ELSEWHERE, "logged in elsewhere (" + label + ")", WRITER_GRACE));

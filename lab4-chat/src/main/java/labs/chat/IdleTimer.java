@@ -10,9 +10,9 @@ import java.time.Duration;
  * <p>Why: a connection that dies without a FIN (a laptop lid closed, Wi-Fi gone) looks to the
  * server exactly like a user who says nothing; only a time limit frees its thread and socket.
  *
- * <p>The warning is never longer than the timeout ({@link ChatSettings}), so a writer that sleeps
- * until the warning's end is soon enough for a line heard during it: that line's own timeout
- * ends later still.
+ * <p>The writer asks it when the room's {@link IdleWatch} nudges it, which happens every period
+ * (a quarter of the shorter limit) while the user has been silent for the timeout, so each
+ * step comes at most one period late. A line heard during the warning starts the count again.
  *
  * <p>Thread safety: not thread-safe; each member's timer is confined to that member's writer thread.
  */

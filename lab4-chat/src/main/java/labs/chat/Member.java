@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -32,8 +31,11 @@ import labs.common.EventLog;
  * them. The writer takes everything queued at once and writes it in chunks of at most
  * {@link #CHUNK_BYTES}, so a big batch is never copied whole.
  *
- * <p>The writer also watches for silence ({@link IdleTimer}): when no message comes for as long
- * as the user may stay idle, it writes the notice itself and, later, disconnects the user.
+ * <p>The writer also judges silence ({@link IdleTimer}): when the room's {@link IdleWatch} finds
+ * the user silent for as long as the user may stay idle, it nudges the writer with a marker in
+ * the queue, and the writer writes the notice itself and, later, disconnects the user. The writer
+ * itself waits for its queue with no time limit: a timed wait would arm and cancel a timer for
+ * every message, which is most of what a wake-up costs a virtual thread.
  *
  * <p>Thread safety. Threads: any thread that sends (every user's reader thread, the operator's),
  * this user's reader thread (start, heard, finish), the session that takes the name over (evict),
@@ -43,6 +45,8 @@ import labs.common.EventLog;
  *   <li>{@code queuedBytes}: an AtomicLong; senders add, the writer subtracts what it wrote.</li>
  *   <li>{@code out}, {@code chunk}, {@code idle}: confined to the writer thread once started.</li>
  *   <li>{@code disconnected}: an AtomicBoolean, so the reason is logged once whoever gets there first.</li>
+ *   <li>{@code idleCheckQueued}: an AtomicBoolean, so the watch queues one idle check at a time,
+ *       not one per round while a stuck writer cannot take it.</li>
  *   <li>{@code lastHeardNanos}: volatile; written by the reader thread, read by the writer.</li>
  *   <li>{@code writer}: volatile; written once by start, read by finish and evict.</li>
  *   <li>The rest is final; {@code connection.close()} is safe from any thread.</li>
@@ -62,6 +66,7 @@ public final class Member {
     private final BlockingQueue<Outgoing> outbound; // thread-safe; offer never blocks
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean disconnected = new AtomicBoolean();
+    private final AtomicBoolean idleCheckQueued = new AtomicBoolean();
     private final IdleTimer idle;               // confined to the writer thread
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile Thread writer;
@@ -145,6 +150,17 @@ public final class Member {
         return disconnected.get();
     }
 
+    /**
+     * Queues an idle check for the writer when nothing was heard from the user for
+     * {@code silenceNanos}; called by the room's {@link IdleWatch}.
+     */
+    void nudgeIfSilent(long now, long silenceNanos) {
+        if (now - lastHeardNanos >= silenceNanos && !disconnected.get() && idleCheckQueued.compareAndSet(false, true)
+                && !outbound.offer(Outgoing.IDLE_CHECK)) {
+            idleCheckQueued.set(false); // the queue is full: the user is being dropped as a slow reader anyway
+        }
+    }
+
     /** The reader thread heard a line: the user is not idle. */
     void heard() {
         lastHeardNanos = System.nanoTime();
@@ -210,14 +226,7 @@ public final class Member {
         List<Outgoing> batch = new ArrayList<>();
         try {
             while (true) {
-                Outgoing first = outbound.poll(idle.nanosUntilDue(System.nanoTime(), lastHeardNanos), TimeUnit.NANOSECONDS);
-                if (first == null) {
-                    if (!stillWelcome()) {
-                        return;
-                    }
-                    continue;
-                }
-                batch.add(first);
+                batch.add(outbound.take()); // no time limit: the IdleWatch nudges this thread when the user is silent
                 outbound.drainTo(batch); // everything queued: one wake-up of this thread for all of it
                 boolean goOn = write(batch);
                 batch.clear();
@@ -232,7 +241,7 @@ public final class Member {
         }
     }
 
-    /** Nothing to write for a while: warns or drops a silent user; false once dropped. */
+    /** The watch found the user silent: warns or drops the user; false once dropped. */
     private boolean stillWelcome() throws IOException {
         switch (idle.check(System.nanoTime(), lastHeardNanos)) {
             case WARN -> {
@@ -265,6 +274,15 @@ public final class Member {
                         close();
                     }
                     return false;
+                }
+                if (message == Outgoing.IDLE_CHECK) {
+                    flush(filled);
+                    filled = 0;
+                    idleCheckQueued.set(false);
+                    if (!stillWelcome()) {
+                        return false;
+                    }
+                    continue;
                 }
                 byte[] bytes = message.bytes();
                 if (batch.size() == 1 || bytes.length > CHUNK_BYTES) {

@@ -16,6 +16,8 @@ final class Outgoing {
     static final Outgoing END = new Outgoing(new byte[0]);
     /** Tells a writer to close the connection after the messages before it; compared by identity. */
     static final Outgoing HANG_UP = new Outgoing(new byte[0]);
+    /** Tells a writer to look whether its user has been silent too long ({@link IdleWatch}); compared by identity. */
+    static final Outgoing IDLE_CHECK = new Outgoing(new byte[0]);
 
     private final byte[] bytes;
 
@@ -42,6 +44,7 @@ final class Outgoing {
         return bytes;
     }
 
+    /** END or HANG_UP: a marker after which the writer stops. */
     boolean isMarker() {
         return this == END || this == HANG_UP;
     }

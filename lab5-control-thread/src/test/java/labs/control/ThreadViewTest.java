@@ -125,7 +125,8 @@ class ThreadViewTest {
             assertThat(answer).containsPattern("acceptor +RUNNABLE +in accept\\(\\): waiting for a connection")
                     .containsPattern("client-1 127\\.0\\.0\\.1:\\d+ +RUNNABLE +in a socket read")
                     .containsPattern("client-2 127\\.0\\.0\\.1:\\d+ +RUNNABLE +in a socket read")
-                    .containsPattern("client-1 writer +TIMED_WAITING +waiting on a queue: \\w+Queue\\.poll\\(\\)");
+                    .containsPattern("client-1 writer +WAITING +waiting on a queue: \\w+Queue\\.take\\(\\)")
+                    .containsPattern("chat idle watch +TIMED_WAITING +sleeping");
         }
     }
 
