@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
  * any moment. A single thread blocked in reading the keyboard could not print them until the
  * user pressed Enter, and a thread blocked reading the socket could not send what the user
  * typed. So the main thread reads the socket and prints, and a second thread, "keyboard",
- * reads the keyboard and sends; after answering a prompt it waits for the server's next line.
+ * reads the keyboard and sends; after answering a prompt it waits for the server's reply (the next
+ * prompt, or half a second with no more lines), so it knows whether the next answer is a password.
  *
  * <p>The client ends when the user types {@code exit}, when standard input ends (the server
  * still gets to answer what was sent), or when the server closes the connection; it says which.

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -260,6 +261,7 @@ class ConsoleClientTest {
     private static final class FakeTerminal implements Keyboard {
         final BlockingQueue<String> typed = new LinkedBlockingQueue<>();
         final List<String> reads = new CopyOnWriteArrayList<>();
+        final CountDownLatch secondRead = new CountDownLatch(2); // counts reads as they begin
 
         @Override
         public String readLine() {
@@ -273,6 +275,7 @@ class ConsoleClientTest {
         }
 
         private String next(String how) {
+            secondRead.countDown();
             try {
                 String line = typed.poll(20, TimeUnit.SECONDS);
                 reads.add(how + " " + line);
@@ -310,6 +313,45 @@ class ConsoleClientTest {
         assertThat(terminal.reads).containsExactly("line alice", "hidden wrong", "hidden right", "line hello", "line exit");
         assertThat(received).containsExactly("alice", "wrong", "right", "hello");
         assertThat(screen()).contains("* welcome, alice").doesNotContain(ConsoleClient.SHOWN_WARNING);
+    }
+
+    /**
+     * Lab 3's registration: the answer to {@code ? name} is an explanation, then the password
+     * prompt. The fake server holds the prompt back until the keyboard begins its next read (or
+     * 100 ms pass): a keyboard that read on after the explanation decided "not a secret" before
+     * the prompt came, and the password was shown. Found by typing in a real terminal.
+     */
+    @Test
+    void aPasswordPromptThatFollowsAnExplanationIsStillReadHidden() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        FakeTerminal terminal = new FakeTerminal();
+        Thread server = new Thread(() -> {
+            try (Socket socket = listener.accept()) {
+                LineWriter out = new LineWriter(socket.getOutputStream());
+                LineReader in = new LineReader(socket.getInputStream());
+                out.writeLine("? name");
+                received.add(in.readLine());
+                out.writeLine("* alice is a new name: choose a password of at least 8 characters");
+                terminal.secondRead.await(100, TimeUnit.MILLISECONDS);
+                out.writeLine("? new password");
+                received.add(in.readLine());
+                out.writeLine("* welcome, alice: you are logged in");
+                received.add(in.readLine());
+            } catch (IOException | InterruptedException ignored) {
+                // The test looks at what arrived.
+            }
+        }, "fake-registration-server");
+        server.start();
+        Future<Integer> client = clients.submit(() -> new ConsoleClient("127.0.0.1", listener.getLocalPort(), terminal,
+                new PrintStream(screen, true, StandardCharsets.UTF_8)).run());
+        awaitScreen("? name");
+        terminal.typed.addAll(List.of("alice", "correct horse", "hello"));
+        server.join(20_000);
+        terminal.typed.add("exit");
+
+        assertThat(client.get(20, TimeUnit.SECONDS)).isZero();
+        assertThat(received).containsExactly("alice", "correct horse", "hello");
+        assertThat(terminal.reads).startsWith("line alice", "hidden correct horse", "line hello");
     }
 
     @Test
