@@ -78,11 +78,16 @@ class HostileAcceptTest {
     }
 
     @Test
-    void acceptedSocketsHaveTcpKeepAliveOn() throws Exception {
+    void acceptedSocketsHaveTcpKeepAliveOnAndNagleOff() throws Exception {
         CompletableFuture<Boolean> keepAlive = new CompletableFuture<>();
-        start(ServerSocketFactory.getDefault(), connection -> keepAlive.complete(connection.socket().getKeepAlive()));
+        CompletableFuture<Boolean> noDelay = new CompletableFuture<>();
+        start(ServerSocketFactory.getDefault(), connection -> {
+            keepAlive.complete(connection.socket().getKeepAlive());
+            noDelay.complete(connection.socket().getTcpNoDelay());
+        });
         try (TestClient client = TestClient.connect("127.0.0.1", server.localPort())) {
             assertThat(keepAlive.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(noDelay.get(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 
