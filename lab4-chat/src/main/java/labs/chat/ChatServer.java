@@ -1,6 +1,7 @@
 package labs.chat;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import labs.auth.AuthServer;
@@ -39,8 +40,9 @@ public class ChatServer extends AuthServer {
         this(config, log, auth, chat, threads, nanoClock, ChatRoom.open(auth.dataDir(), chat, log));
     }
 
-    private ChatServer(ServerConfig config, EventLog log, AuthSettings auth, ChatSettings chat, Threads threads,
-                       LongSupplier nanoClock, ChatRoom room) throws IOException {
+    /** The same, around a room made elsewhere (tests give it a history that blocks). */
+    ChatServer(ServerConfig config, EventLog log, AuthSettings auth, ChatSettings chat, Threads threads,
+               LongSupplier nanoClock, ChatRoom room) throws IOException {
         super("chat server", config, log, auth,
                 new ChatService(room, chat, log, nanoClock, threadFactory(threads)), threads);
         this.room = room;
@@ -58,6 +60,16 @@ public class ChatServer extends AuthServer {
 
     public ChatRoom room() {
         return room;
+    }
+
+    /**
+     * The server has stopped only once the history file holds every message said: its writer
+     * thread may still be saving the last ones, and when it was started by a virtual thread it is
+     * a daemon, which the JVM's exit would cut short.
+     */
+    @Override
+    protected boolean finishAfterThreads(long deadlineNanos) throws InterruptedException {
+        return room.history().awaitSaved(Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime())));
     }
 
     /** {@code * text} to every user online (lab 5 says goodbye with it before stopping). */

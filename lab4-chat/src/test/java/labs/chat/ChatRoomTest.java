@@ -190,36 +190,7 @@ class ChatRoomTest {
      */
     @Test
     void aStalledHistoryStoreDelaysNobodyAndTheFileKeepsTheOrder() throws Exception {
-        CountDownLatch stalled = new CountDownLatch(1);
-        CountDownLatch unblock = new CountDownLatch(1);
-        HistoryFile file = new HistoryFile(dataDir.resolve("stalled.txt"), log.eventLog());
-        HistoryStore blocking = new HistoryStore() {
-            @Override
-            public List<HistoryEntry> load() throws IOException {
-                return file.load();
-            }
-
-            @Override
-            public void append(List<HistoryEntry> entries) throws IOException {
-                stalled.countDown();
-                try {
-                    unblock.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                file.append(entries);
-            }
-
-            @Override
-            public void replace(List<HistoryEntry> entries) throws IOException {
-                file.replace(entries);
-            }
-
-            @Override
-            public Path file() {
-                return file.file();
-            }
-        };
+        StalledHistoryStore blocking = new StalledHistoryStore(new HistoryFile(dataDir.resolve("stalled.txt"), log.eventLog()));
         History history = History.open(blocking, 100, Clock.systemUTC(), log.eventLog());
         ChatRoom stalling = new ChatRoom(history, 2, log.eventLog());
         Capture bobOut = new Capture();
@@ -227,7 +198,7 @@ class ChatRoomTest {
         stalling.join(alice);
         stalling.join(member("bob", bobOut));
         stalling.say(alice, "1");
-        assertThat(stalled.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is stuck in the store now
+        assertThat(blocking.stalled.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is stuck in the store now
         for (int i = 2; i <= 5; i++) {
             stalling.say(alice, Integer.toString(i));
         }
@@ -235,8 +206,8 @@ class ChatRoomTest {
         assertThat(bobOut.lines()).containsSubsequence("<alice> 1", "<alice> 2", "<alice> 3", "<alice> 4", "<alice> 5");
         assertThat(history.awaitSaved(Duration.ZERO)).isFalse();
 
-        unblock.countDown();
+        blocking.unblock.countDown();
         assertThat(history.awaitSaved(Duration.ofSeconds(10))).isTrue();
-        assertThat(file.load()).extracting(HistoryEntry::text).containsExactly("1", "2", "3", "4", "5");
+        assertThat(blocking.file.load()).extracting(HistoryEntry::text).containsExactly("1", "2", "3", "4", "5");
     }
 }

@@ -9,7 +9,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import labs.common.Options;
 import labs.common.ServerConfig;
 import labs.common.ServerLauncher;
 import labs.common.UsageException;
+import labs.common.testing.CapturedLog;
 import labs.common.testing.InProcessServer;
 import labs.threaded.ThreadPerClientServer.Threads;
 
@@ -30,6 +33,34 @@ class ChatServerTest {
     private InProcessServer start(ChatSettings chat) throws IOException {
         return InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
                 new ChatServer(config, log, AuthSettings.forTests(dataDir), chat, Threads.PLATFORM));
+    }
+
+    /**
+     * The attack: a message said just before the server stops. The history's writer thread is
+     * held inside its append; stopping must wait for it, or a restart (or a JVM that exits, which
+     * does not wait for a daemon writer started by a virtual thread) loses the last messages.
+     * Before the fix awaitTermination returned true at once, with the message not in the file.
+     */
+    @Test
+    void stoppingWaitsUntilTheHistoryFileHoldsEveryMessage() throws Exception {
+        StalledHistoryStore stalled = new StalledHistoryStore(new HistoryFile(dataDir.resolve(History.FILE_NAME),
+                new CapturedLog().eventLog()));
+        ChatSettings chat = ChatSettings.defaults();
+        try (InProcessServer server = InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
+                new ChatServer(config, log, AuthSettings.forTests(dataDir), chat, Threads.PLATFORM, System::nanoTime,
+                        new ChatRoom(History.open(stalled, chat.historyKept(), Clock.systemUTC(), log),
+                                chat.historyShown(), log)))) {
+            try (ChatUser alice = ChatUser.join(server, "alice")) {
+                alice.say("last words");
+                assertThat(stalled.stalled.await(10, TimeUnit.SECONDS)).isTrue(); // the writer is inside its append
+            }
+            server.server().stop();
+            assertThat(server.server().awaitTermination(Duration.ofMillis(300))).as("stopped with a message unsaved").isFalse();
+
+            stalled.unblock.countDown();
+            assertThat(server.server().awaitTermination(Duration.ofSeconds(10))).isTrue();
+            assertThat(stalled.file.load()).extracting(HistoryEntry::text).containsExactly("last words");
+        }
     }
 
     @Test
