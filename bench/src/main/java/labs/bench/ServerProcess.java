@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+
+import labs.common.testing.ProcessServer;
 /**
  * A server under test running in a process of its own, so that its memory, threads and CPU are
  * its alone and nothing of one run (a stuck lab 1, a grown heap) leaks into the next.
@@ -118,15 +121,7 @@ final class ServerProcess implements AutoCloseable {
     /** Stops the server as Ctrl+C would (SIGTERM: its shutdown hook stops it cleanly), then by force. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ProcessServer.stop(process, Duration.ofSeconds(5));
     }
 
     private void awaitReady() throws IOException {

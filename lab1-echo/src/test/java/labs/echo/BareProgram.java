@@ -9,32 +9,31 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import labs.common.testing.ServerUnderTest;
+import labs.common.testing.ProcessServer;
 
 /**
  * A bare program (a {@code main} with no way to stop it but its process ending) run in a child
  * JVM with this JVM's class path and coverage agent; stopped by its process id after the test.
- * A bare server is a {@link ServerUnderTest} once it has printed "listening on port N".
+ * A bare server is a {@link labs.common.testing.ServerUnderTest} once it has printed "listening on port N".
  *
  * <p>Thread safety: the test thread owns it; one daemon thread copies the child's output into
  * {@code output}, a thread-safe queue that the test thread polls with a timeout.
  */
-public final class BareProgram implements ServerUnderTest {
+public final class BareProgram extends ProcessServer {
     private static final long TIMEOUT_SECONDS = 20;
 
-    private final Process process;
     private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
     private final Thread copier;
-    private int port;
 
     private BareProgram(Process process) {
-        this.process = process;
+        super(process, 0, Duration.ofSeconds(TIMEOUT_SECONDS));
         this.copier = new Thread(this::copyOutput, "output of " + process.pid());
         copier.setDaemon(true);
         copier.start();
@@ -59,7 +58,7 @@ public final class BareProgram implements ServerUnderTest {
         BareProgram server = start(main, "0");
         String first = server.nextLine();
         assertThat(first).startsWith("listening on port ");
-        server.port = Integer.parseInt(first.substring("listening on port ".length()).trim());
+        server.listeningOn(Integer.parseInt(first.substring("listening on port ".length()).trim()));
         return server;
     }
 
@@ -92,33 +91,6 @@ public final class BareProgram implements ServerUnderTest {
         List<String> rest = new ArrayList<>();
         output.drainTo(rest);
         return rest;
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean inProcess() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        process.destroy(); // SIGTERM: shutdown hooks run, so the coverage agent writes its data
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private void copyOutput() {

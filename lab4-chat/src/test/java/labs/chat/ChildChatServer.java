@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import labs.common.testing.ServerUnderTest;
+import labs.common.testing.ProcessServer;
 
 /**
  * Lab 4's server in a JVM of its own, for attacks that may kill a JVM (out of memory): started
@@ -22,17 +22,15 @@ import labs.common.testing.ServerUnderTest;
  *
  * <p>Thread safety: confined to the test thread that starts and closes it.
  */
-final class ChildChatServer implements ServerUnderTest {
+final class ChildChatServer extends ProcessServer {
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Duration GRACE = Duration.ofSeconds(5);
 
-    private final Process process;
     private final Path output;
-    private final int port;
 
     private ChildChatServer(Process process, Path output, int port) {
-        this.process = process;
+        super(process, port, GRACE);
         this.output = output;
-        this.port = port;
     }
 
     static ChildChatServer start(Path dir, List<String> jvmOptions, String... serverArgs) throws IOException {
@@ -60,7 +58,7 @@ final class ChildChatServer implements ServerUnderTest {
             });
             return new ChildChatServer(process, output, port[0]);
         } catch (RuntimeException e) {
-            destroy(process);
+            stop(process, GRACE);
             throw e;
         }
     }
@@ -72,38 +70,6 @@ final class ChildChatServer implements ServerUnderTest {
 
     boolean isAlive() {
         return process.isAlive();
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean inProcess() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        destroy(process);
-    }
-
-    private static void destroy(Process process) {
-        ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
-                ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly);
-                process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String read(Path file) throws IOException {

@@ -26,17 +26,13 @@ import java.util.concurrent.TimeUnit;
  * another program could take it in between. The lab's own servers avoid that by binding port 0
  * and reporting the port; an external program is only told a number, so this is the best we can do.
  *
- * <p>Thread safety: confined to the test thread that starts and closes it; its fields are final.
+ * <p>Thread safety: confined to the test thread that starts and closes it (see {@link ProcessServer}).
  */
-public final class ExternalServer implements ServerUnderTest {
+public final class ExternalServer extends ProcessServer {
     private static final Duration STARTUP = Duration.ofSeconds(30);
 
-    private final Process process;
-    private final int port;
-
     private ExternalServer(Process process, int port) {
-        this.process = process;
-        this.port = port;
+        super(process, port, Duration.ofSeconds(5));
     }
 
     public static ExternalServer start(String template) throws IOException {
@@ -58,38 +54,6 @@ public final class ExternalServer implements ServerUnderTest {
         return server;
     }
 
-    /** The program's standard input, for suites that drive an operator console (lab 5). */
-    public Process process() {
-        return process;
-    }
-
-    @Override
-    public String host() {
-        return "127.0.0.1";
-    }
-
-    @Override
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public boolean inProcess() {
-        return false;
-    }
-
-    @Override
-    public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private void awaitListening() throws IOException {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -98,7 +62,7 @@ public final class ExternalServer implements ServerUnderTest {
                         + " before listening; see target/external-server.log");
             }
             try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                probe.connect(new InetSocketAddress(host(), port()), 200);
                 return;
             } catch (IOException notYet) {
                 try {
@@ -110,7 +74,7 @@ public final class ExternalServer implements ServerUnderTest {
             }
         }
         close();
-        throw new IOException("external server did not listen on port " + port + " within " + STARTUP.toSeconds() + " s");
+        throw new IOException("external server did not listen on port " + port() + " within " + STARTUP.toSeconds() + " s");
     }
 
     private static int freePort() throws IOException {
