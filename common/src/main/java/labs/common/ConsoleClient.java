@@ -89,6 +89,14 @@ public class ConsoleClient {
     protected void onConnected(LineWriter toServer) throws IOException {
     }
 
+    /**
+     * What to send for a line the user typed, {@code lastServerLine} being the server's line before
+     * it (a prompt, say); the line itself by default. Runs in the keyboard thread.
+     */
+    protected String beforeSending(String typed, String lastServerLine) throws IOException {
+        return typed;
+    }
+
     /** Called for each line the server sends, after it is printed. */
     protected void onServerLine(String line, LineWriter toServer) throws IOException {
     }
@@ -140,8 +148,9 @@ public class ConsoleClient {
                     return;
                 }
                 long seen = serverLines.count();
-                boolean answersPrompt = serverLines.last().startsWith(ServerLines.PROMPT);
-                toServer.writeLine(line);
+                String prompt = serverLines.last();
+                boolean answersPrompt = prompt.startsWith(ServerLines.PROMPT);
+                toServer.writeLine(beforeSending(line, prompt));
                 if (answersPrompt) {
                     serverLines.awaitReplyAfter(seen, ServerLines.REPLY_WAIT); // so the next prompt is known before reading on
                 }

@@ -25,7 +25,7 @@ import labs.common.testing.CapturedLog;
 import labs.common.testing.InProcessServer;
 import labs.threaded.ThreadPerClientServer.Threads;
 
-/** The console client keeps the token per server and presents it by itself; a refused token is deleted. */
+/** The console client keeps a token per server and user and presents it for that name; a refused token is deleted. */
 class AuthClientTest {
     @TempDir
     Path dir;
@@ -70,11 +70,15 @@ class AuthClientTest {
         }
     }
 
-    @Test
-    void theTokenIsSavedThenPresentedNextTimeAndDeletedWhenRefused() throws Exception {
-        try (InProcessServer server = InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
+    private InProcessServer startServer() throws IOException {
+        return InProcessServer.start(ServerConfig.anyFreePort(), (config, log) ->
                 new AuthServer("authentication server", config, log, AuthSettings.forTests(dir.resolve("data")),
-                        new EchoService(new CapturedLog().eventLog()), Threads.PLATFORM))) {
+                        new EchoService(new CapturedLog().eventLog()), Threads.PLATFORM));
+    }
+
+    @Test
+    void theTokenIsSavedForItsUserPresentedForThatNameAndDeletedWhenRefused() throws Exception {
+        try (InProcessServer server = startServer()) {
             TokenFile tokenFile = TokenFile.forServer(dir.resolve("tokens"), "127.0.0.1", server.port());
 
             RunningClient first = new RunningClient(server.port(), tokenFile);
@@ -82,25 +86,61 @@ class AuthClientTest {
             first.type("bob");
             first.type("password1");
             first.type("password1");
-            first.awaitScreen("-- saved the session token in " + tokenFile.path());
+            first.awaitScreen("-- saved the session token for bob in " + tokenFile.path());
             assertThat(first.exit()).isZero();
-            String firstToken = tokenFile.read().orElseThrow();
+            String firstToken = tokenFile.read("bob").orElseThrow();
             assertThat(first.screen()).contains("* token " + firstToken);
 
             RunningClient second = new RunningClient(server.port(), tokenFile);
-            second.awaitScreen("-- saved the session token");
-            assertThat(second.screen()).contains("-- presenting the session token saved in " + tokenFile.path(),
+            second.awaitScreen("? name [bob]");
+            second.type(""); // Enter: log in as the name offered
+            second.awaitScreen("-- saved the session token for bob");
+            assertThat(second.screen()).contains("-- presenting the session token saved for bob in " + tokenFile.path(),
                     "* welcome, bob: you are logged in").doesNotContain("? password");
             assertThat(second.exit()).isZero();
-            assertThat(tokenFile.read()).get().isNotEqualTo(firstToken);
+            assertThat(tokenFile.read("BOB")).get().isNotEqualTo(firstToken);
 
             ((AuthServer) server.server()).tokens().clear();
             RunningClient third = new RunningClient(server.port(), tokenFile);
-            third.awaitScreen("-- the saved token was refused; deleted it");
-            assertThat(tokenFile.read()).isEmpty();
+            third.awaitScreen("? name [bob]");
+            third.type("bob");
+            third.awaitScreen("-- the token saved for bob was refused; deleted it");
+            assertThat(tokenFile.read("bob")).isEmpty();
             third.type("bob");
             third.awaitScreen("? password for bob");
             assertThat(third.exit()).isZero();
+        }
+    }
+
+    /**
+     * The attack a student makes without meaning to: alice in one terminal, bob in another, on one
+     * machine. Before, the client presented the server's one saved token at the first prompt, so
+     * bob's client logged in as alice (and lab 4 would have closed alice's own session).
+     */
+    @Test
+    void aSecondUserOnTheSameMachineLogsInAsThemselves() throws Exception {
+        try (InProcessServer server = startServer()) {
+            TokenFile tokenFile = TokenFile.forServer(dir.resolve("tokens"), "127.0.0.1", server.port());
+            RunningClient alice = new RunningClient(server.port(), tokenFile);
+            alice.awaitScreen("? name");
+            alice.type("alice");
+            alice.type("password1");
+            alice.type("password1");
+            alice.awaitScreen("-- saved the session token for alice");
+
+            RunningClient bob = new RunningClient(server.port(), tokenFile);
+            bob.awaitScreen("? name");
+            bob.type("bob");
+            bob.awaitScreen("? new password");
+            bob.type("password2");
+            bob.type("password2");
+            bob.awaitScreen("-- saved the session token for bob");
+            assertThat(bob.screen()).contains("* welcome, bob: you are logged in")
+                    .doesNotContain("presenting", "welcome, alice");
+            assertThat(bob.exit()).isZero();
+            assertThat(alice.exit()).isZero();
+            assertThat(tokenFile.read("alice")).isPresent();
+            assertThat(tokenFile.read("bob")).isPresent().isNotEqualTo(tokenFile.read("alice"));
         }
     }
 

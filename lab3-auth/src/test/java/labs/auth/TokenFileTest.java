@@ -24,24 +24,36 @@ class TokenFileTest {
     }
 
     @Test
-    void savesReadsAndDeletesAToken() throws IOException {
+    void savesReadsAndForgetsATokenPerUser() throws IOException {
         TokenFile file = TokenFile.forServer(dir.resolve("tokens"), "localhost", 5000);
-        assertThat(file.read()).isEmpty();
+        assertThat(file.read("alice")).isEmpty();
 
-        file.save("abc_DEF-123");
+        file.save("alice", "abc_DEF-123");
+        file.save("Борис", "xyz");
+        file.save("ALICE", "newer"); // lab 3's key: the same user
 
-        assertThat(file.read()).contains("abc_DEF-123");
+        assertThat(file.read("alice")).contains("newer");
+        assertThat(file.read("борис")).contains("xyz");
+        assertThat(Files.readAllLines(file.path())).containsExactly("ALICE\tnewer", "Борис\txyz");
+        assertThat(file.forget("alice")).isTrue();
+        assertThat(file.forget("alice")).isFalse();
+        assertThat(file.read("alice")).isEmpty();
+        assertThat(file.read("Борис")).contains("xyz");
         assertThat(file.delete()).isTrue();
         assertThat(file.delete()).isFalse();
-        assertThat(file.read()).isEmpty();
+        assertThat(file.read("Борис")).isEmpty();
     }
 
     @Test
-    void anEmptyFileHoldsNoToken() throws IOException {
-        TokenFile file = new TokenFile(dir.resolve("empty.token"));
+    void anEmptyFileOrAnOldOneTokenFileHoldsNoToken() throws IOException {
+        TokenFile file = new TokenFile(dir.resolve("old.token"));
         Files.writeString(file.path(), "\n");
+        assertThat(file.read("alice")).isEmpty();
 
-        assertThat(file.read()).isEmpty();
+        Files.writeString(file.path(), "GUpr-l1cyoYc4UjiCw0JvinB675s12\n"); // the format before tokens per user
+        assertThat(file.read("alice")).isEmpty();
+        file.save("alice", "t");
+        assertThat(Files.readAllLines(file.path())).containsExactly("alice\tt");
     }
 
     @Test
@@ -49,7 +61,7 @@ class TokenFileTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
         TokenFile file = TokenFile.forServer(dir.resolve("tokens"), "localhost", 5000);
 
-        file.save("secret");
+        file.save("alice", "secret");
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path()))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path().getParent()))).isEqualTo("rwx------");
@@ -61,7 +73,7 @@ class TokenFileTest {
         Path shared = Files.createDirectories(dir.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxr-xr-x"));
 
-        TokenFile.forServer(shared, "localhost", 5000).save("secret");
+        TokenFile.forServer(shared, "localhost", 5000).save("alice", "secret");
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared))).isEqualTo("rwxr-xr-x");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(shared.resolve("localhost_5000.token"))))

@@ -87,6 +87,8 @@ class ControlledChatServerTest {
     void clearLogsLeavesOnlyTheLinesWrittenAfterIt() throws Exception {
         try (InProcessOperated server = InProcessOperated.start(dataDir);
              ChatUser alice = ChatUser.register(server, "alice")) {
+            // Her welcome can reach her before the server logs her join: wait for that line, or it may follow the clear.
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(server.logFile()).contains("alice joined the chat"));
             server.command("clear-logs", "emptied");
             // The log's own thread writes the file: wait for the line rather than read at once.
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Files.readAllLines(server.logFile()))
