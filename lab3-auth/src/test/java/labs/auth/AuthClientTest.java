@@ -64,6 +64,15 @@ class AuthClientTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> screen().contains(text));
         }
 
+        /** Answers the name prompt with a new name and the password prompts with {@code password}. */
+        void registerAs(String name, String password) throws IOException {
+            awaitScreen("? name");
+            type(name);
+            awaitScreen("? new password");
+            type(password);
+            type(password);
+        }
+
         int exit() throws Exception {
             type("exit");
             return exitCode.get(20, TimeUnit.SECONDS);
@@ -76,17 +85,21 @@ class AuthClientTest {
                         new EchoService(new CapturedLog().eventLog()), Threads.PLATFORM));
     }
 
+    /** A client that registered {@code name} and saved its token. */
+    private RunningClient registered(InProcessServer server, TokenFile tokenFile, String name, String password) throws IOException {
+        RunningClient client = new RunningClient(server.port(), tokenFile);
+        client.registerAs(name, password);
+        client.awaitScreen("-- saved the session token for " + name);
+        return client;
+    }
+
     @Test
     void theTokenIsSavedForItsUserPresentedForThatNameAndDeletedWhenRefused() throws Exception {
         try (InProcessServer server = startServer()) {
             TokenFile tokenFile = TokenFile.forServer(dir.resolve("tokens"), "127.0.0.1", server.port());
 
-            RunningClient first = new RunningClient(server.port(), tokenFile);
-            first.awaitScreen("? name");
-            first.type("bob");
-            first.type("password1");
-            first.type("password1");
-            first.awaitScreen("-- saved the session token for bob in " + tokenFile.path());
+            RunningClient first = registered(server, tokenFile, "bob", "password1");
+            assertThat(first.screen()).contains("-- saved the session token for bob in " + tokenFile.path());
             assertThat(first.exit()).isZero();
             String firstToken = tokenFile.read("bob").orElseThrow();
             assertThat(first.screen()).contains("* token " + firstToken);
@@ -121,20 +134,9 @@ class AuthClientTest {
     void aSecondUserOnTheSameMachineLogsInAsThemselves() throws Exception {
         try (InProcessServer server = startServer()) {
             TokenFile tokenFile = TokenFile.forServer(dir.resolve("tokens"), "127.0.0.1", server.port());
-            RunningClient alice = new RunningClient(server.port(), tokenFile);
-            alice.awaitScreen("? name");
-            alice.type("alice");
-            alice.type("password1");
-            alice.type("password1");
-            alice.awaitScreen("-- saved the session token for alice");
+            RunningClient alice = registered(server, tokenFile, "alice", "password1");
 
-            RunningClient bob = new RunningClient(server.port(), tokenFile);
-            bob.awaitScreen("? name");
-            bob.type("bob");
-            bob.awaitScreen("? new password");
-            bob.type("password2");
-            bob.type("password2");
-            bob.awaitScreen("-- saved the session token for bob");
+            RunningClient bob = registered(server, tokenFile, "bob", "password2");
             assertThat(bob.screen()).contains("* welcome, bob: you are logged in")
                     .doesNotContain("presenting", "welcome, alice");
             assertThat(bob.exit()).isZero();

@@ -111,21 +111,33 @@ class ClearLogsRaceTest {
         assertThat(failures).isEmpty();
         assertThat(answers.toString(StandardCharsets.UTF_8)).doesNotContain("error");
         Pattern numbered = Pattern.compile("\\[(writer-\\d)\\] writer-\\d line (\\d+)$");
+        Pattern droppedNotice = Pattern.compile("(\\d+) log line\\(s\\) dropped");
         Map<String, List<Integer>> seen = new TreeMap<>();
+        long dropped = 0;
         for (String line : Files.readAllLines(log.file())) {
             assertThat(line).matches(WHOLE_LINE);
             Matcher m = numbered.matcher(line);
             if (m.find()) {
                 seen.computeIfAbsent(m.group(1), k -> new ArrayList<>()).add(Integer.parseInt(m.group(2)));
             }
-        }
-        // After the last clear every writer's lines are all there, in order, none missing.
-        assertThat(seen).hasSize(writers);
-        seen.forEach((writer, seqs) -> {
-            for (int i = 1; i < seqs.size(); i++) {
-                assertThat(seqs.get(i)).as(writer + " line after " + seqs.get(i - 1)).isEqualTo(seqs.get(i - 1) + 1);
+            Matcher notice = droppedNotice.matcher(line);
+            if (notice.find()) {
+                dropped += Long.parseLong(notice.group(1));
             }
-        });
+        }
+        // After the last clear every writer's lines are there in order; a line is missing only
+        // where the file writer's bounded queue was full, and the log says how many it dropped
+        // (four threads logging as fast as they can outrun a disk: that is what the bound is for).
+        assertThat(seen).hasSize(writers);
+        long gaps = 0;
+        for (Map.Entry<String, List<Integer>> writer : seen.entrySet()) {
+            List<Integer> seqs = writer.getValue();
+            for (int i = 1; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as(writer.getKey() + " line after " + seqs.get(i - 1)).isGreaterThan(seqs.get(i - 1));
+                gaps += seqs.get(i) - seqs.get(i - 1) - 1;
+            }
+        }
+        assertThat(gaps).as("lines missing after the last clear, against the drops the log reported").isLessThanOrEqualTo(dropped);
     }
 
     private void runConsole(EventLog log, String script, ByteArrayOutputStream answers) {
