@@ -121,12 +121,14 @@ class ThreadViewTest {
         try (InProcessOperated server = InProcessOperated.start(dataDir);
              ChatUser alice = ChatUser.register(server, "alice");
              ChatUser bob = ChatUser.register(server, "bob")) {
-            String answer = server.answerTo("threads");
-            assertThat(answer).containsPattern("acceptor +RUNNABLE +in accept\\(\\): waiting for a connection")
+            // A moment's picture: bob's thread may still be finishing his join (logging it, broadcasting
+            // it) when his welcome reaches him, so look again until everybody has settled.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(server.answerTo("threads"))
+                    .containsPattern("acceptor +RUNNABLE +in accept\\(\\): waiting for a connection")
                     .containsPattern("client-1 127\\.0\\.0\\.1:\\d+ +RUNNABLE +in a socket read")
                     .containsPattern("client-2 127\\.0\\.0\\.1:\\d+ +RUNNABLE +in a socket read")
                     .containsPattern("client-1 writer +WAITING +waiting on a queue: \\w+Queue\\.take\\(\\)")
-                    .containsPattern("chat idle watch +TIMED_WAITING +sleeping");
+                    .containsPattern("chat idle watch +TIMED_WAITING +sleeping"));
         }
     }
 
