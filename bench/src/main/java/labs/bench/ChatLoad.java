@@ -156,10 +156,11 @@ final class ChatLoad {
     private static void sendAll(ChatUser sender, int index, int rate, SendWindow window, int from, int to, long started) {
         try {
             for (int n = from; n < to; n++) {
-                if (rate == 0 && !window.awaitRoom(index, n, QUIET_NANOS)) {
-                    return; // nothing of this sender's arrives any more: the rest counts as missing
-                }
-                if (rate > 0) {
+                if (rate == 0) {
+                    if (!window.awaitRoom(index, n, QUIET_NANOS)) {
+                        return; // nothing of this sender's arrives any more: the rest counts as missing
+                    }
+                } else {
                     long due = started + (n - from) * 1_000_000_000L / rate;
                     for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                         LockSupport.parkNanos(wait);

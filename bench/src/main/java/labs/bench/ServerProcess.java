@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-
 import labs.common.testing.ProcessServer;
+
 /**
  * A server under test running in a process of its own, so that its memory, threads and CPU are
  * its alone and nothing of one run (a stuck lab 1, a grown heap) leaks into the next.

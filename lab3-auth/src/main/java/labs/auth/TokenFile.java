@@ -32,6 +32,10 @@ import labs.common.AtomicFiles;
  * moment may lose one of the two tokens: that user types the password again next time.
  */
 public final class TokenFile {
+    /** One line of the file: the name as the user typed it, and its token. */
+    private record Saved(String name, String token) {
+    }
+
     private final Path path;
 
     public TokenFile(Path path) {
@@ -50,19 +54,19 @@ public final class TokenFile {
 
     /** The token saved for {@code name}, if any. */
     public Optional<String> read(String name) throws IOException {
-        return Optional.ofNullable(entries().get(UserNames.key(name))).map(entry -> entry[1]);
+        return Optional.ofNullable(entries().get(UserNames.key(name))).map(Saved::token);
     }
 
     /** Saves {@code token} for {@code name}, in place of the one saved before. */
     public void save(String name, String token) throws IOException {
-        Map<String, String[]> entries = entries();
-        entries.put(UserNames.key(name), new String[] {name, token});
+        Map<String, Saved> entries = entries();
+        entries.put(UserNames.key(name), new Saved(name, token));
         write(entries);
     }
 
     /** Deletes the token saved for {@code name}; true when there was one. */
     public boolean forget(String name) throws IOException {
-        Map<String, String[]> entries = entries();
+        Map<String, Saved> entries = entries();
         if (entries.remove(UserNames.key(name)) == null) {
             return false;
         }
@@ -75,14 +79,14 @@ public final class TokenFile {
         return Files.deleteIfExists(path);
     }
 
-    /** Key → {name, token}, in the file's order; a line that is not {@code name<TAB>token} is skipped. */
-    private Map<String, String[]> entries() throws IOException {
-        Map<String, String[]> entries = new LinkedHashMap<>();
+    /** Key → saved token, in the file's order; a line that is not {@code name<TAB>token} is skipped. */
+    private Map<String, Saved> entries() throws IOException {
+        Map<String, Saved> entries = new LinkedHashMap<>();
         try {
             for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
                 String[] fields = line.split("\t", -1);
                 if (fields.length == 2 && !fields[0].isBlank() && !fields[1].isBlank()) {
-                    entries.put(UserNames.key(fields[0]), new String[] {fields[0], fields[1].trim()});
+                    entries.put(UserNames.key(fields[0]), new Saved(fields[0], fields[1].trim()));
                 }
             }
         } catch (NoSuchFileException none) {
@@ -91,7 +95,7 @@ public final class TokenFile {
         return entries;
     }
 
-    private void write(Map<String, String[]> entries) throws IOException {
+    private void write(Map<String, Saved> entries) throws IOException {
         Path folder = path.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
             Files.createDirectories(folder);
@@ -100,7 +104,7 @@ public final class TokenFile {
             }
         }
         List<String> lines = new ArrayList<>();
-        entries.values().forEach(entry -> lines.add(entry[0] + "\t" + entry[1]));
+        entries.values().forEach(saved -> lines.add(saved.name() + "\t" + saved.token()));
         // The temporary file AtomicFiles writes is created owner-only on POSIX systems; set it again to be sure.
         AtomicFiles.writeLines(path, lines);
         if (posix()) {

@@ -32,7 +32,7 @@ final class IdleTimer {
                 + ChatSettings.describe(warning) + " unless you send a line";
     }
 
-    /** How long the writer may wait for a message before it must look at the user again. */
+    /** How long until the next step (the warning, or the disconnect after it) is due; MAX_VALUE with no limit. */
     long nanosUntilDue(long now, long lastHeard) {
         if (timeoutNanos == 0) {
             return Long.MAX_VALUE;
